@@ -1,0 +1,60 @@
+# KOK Learn — everyday commands. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-e2e lint format messages check serve-prod bench backup restore clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+## run: install, migrate the SQLite database under var/, load the demo and serve http://127.0.0.1:8000/
+run: $(VENV)/.runtime
+	mkdir -p var
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## test: install the dev requirements and run the whole suite (set DATABASE_URL for PostgreSQL)
+test: $(VENV)/.dev
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(BIN)/pytest -n 2 --dist loadfile
+
+## test-e2e: only the browser journeys and accessibility checks
+test-e2e: $(VENV)/.dev
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(BIN)/pytest -m e2e tests/e2e
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## messages: refresh the Croatian catalogue (then fill in the new msgstr entries) and compile it
+messages: $(VENV)/.dev
+	$(MANAGE) makemessages -l hr --ignore=.venv --ignore=var --ignore=tests --no-location
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+check: $(VENV)/.dev
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,13 @@
+"""Local development: `make run`. SQLite, local-memory cache, e-mail to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-insecure-key-not-for-production"
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "*")
+
+# The demo command may create the demo accounts only where this is true.
+KOK_ALLOW_DEMO = True

@@ -1,0 +1,25 @@
+"""Fixtures shared by every app's tests. App-specific fixtures live in tests/<app>/conftest.py."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the demo content, loaded once per session."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def demo_user(db):
+    from accounts.models import User
+
+    return User.objects.get(email="polaznik@kok.test")
+
+
+@pytest.fixture
+def home_page(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get()
