@@ -11,3 +11,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "*")
 
 # The demo command may create the demo accounts only where this is true.
 KOK_ALLOW_DEMO = True
+
+# runserver serves static files straight from the source folders.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -38,3 +38,7 @@ if not os.environ.get("DATABASE_URL"):
     }
 
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Serve static files from the app folders; tests never run collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
