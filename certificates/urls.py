@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "certificates"
 
-urlpatterns = []
+urlpatterns = [
+    path("provjera/", views.verify, name="verify"),
+    path("provjera/<str:code>/", views.verify_result, name="verify_result"),
+    path("potvrde/<str:code>/preuzmi/", views.download, name="download"),
+]

@@ -1,0 +1,1 @@
+"""Certificate PDFs: context, rendering through kok_learn.pdf, atomic storage. Filled in below."""
