@@ -1,0 +1,45 @@
+"""Who may see and do what with a pairing.
+
+A mentor sees the pairings they mentor; a member of the mentee organisation sees that
+organisation's pairings; a coordinator sees everything. Anything else is answered with 404, so
+an id in a URL does not reveal that a pairing exists.
+"""
+
+from django.db.models import Q
+
+from accounts.roles import is_coordinator
+
+
+def visible_pairings_filter(user) -> Q | None:
+    """A filter on Pairing for what ``user`` may see; ``None`` means everything (coordinator)."""
+    if is_coordinator(user):
+        return None
+    return Q(mentors=user) | Q(mentee_organisation__memberships__user=user)
+
+
+def is_mentor_side(user, pairing) -> bool:
+    if not user.is_authenticated:
+        return False
+    cache = pairing.__dict__.setdefault("_mentor_ids", None)
+    if cache is None:
+        cache = set(pairing.mentors.values_list("pk", flat=True))
+        pairing.__dict__["_mentor_ids"] = cache
+    return user.pk in cache
+
+
+def is_mentee_side(user, pairing) -> bool:
+    if not user.is_authenticated:
+        return False
+    from .models import OrganisationMembership
+
+    key = f"_mentee_member_{user.pk}"
+    if key not in pairing.__dict__:
+        pairing.__dict__[key] = OrganisationMembership.objects.filter(
+            organisation_id=pairing.mentee_organisation_id, user=user
+        ).exists()
+    return pairing.__dict__[key]
+
+
+def can_manage(user, pairing) -> bool:
+    """Change the state, edit goals and submit assessments: mentors and coordinators."""
+    return is_coordinator(user) or is_mentor_side(user, pairing)

@@ -1,0 +1,488 @@
+"""Reads for mentoring: dashboards, capacity change, radar data and matching suggestions.
+
+The dashboard selectors run a fixed number of queries however many pairings and meetings there
+are: one aggregate query per kind of data, joined up in Python.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Max, Min, Prefetch, Q, Sum
+from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import (
+    Assessment,
+    AssessmentScore,
+    CapacityArea,
+    CapacityInstrument,
+    Goal,
+    Meeting,
+    Organisation,
+    OrganisationMembership,
+    Pairing,
+    Programme,
+    Task,
+    goal_progress,
+)
+from .permissions import visible_pairings_filter
+
+# --- access ---------------------------------------------------------------------------------
+
+
+def pairing_list_for_user(*, user):
+    """Pairings the user may see (coordinator: all), with what a listing needs."""
+    queryset = Pairing.objects.select_related("programme", "mentor_organisation", "mentee_organisation")
+    condition = visible_pairings_filter(user)
+    if condition is not None:
+        queryset = queryset.filter(pk__in=Pairing.objects.filter(condition).values("pk"))
+    return queryset.prefetch_related("mentors").order_by("programme__start_date", "mentee_organisation__name", "pk")
+
+
+def pairing_get_for_user(*, user, pk) -> Pairing:
+    """The pairing, if the user may see it; otherwise 404 (never 403, so ids reveal nothing)."""
+    try:
+        return pairing_list_for_user(user=user).get(pk=pk)
+    except (Pairing.DoesNotExist, ValueError):
+        raise Http404("No such pairing") from None
+
+
+# --- dashboard rows -------------------------------------------------------------------------
+
+
+@dataclass
+class AreaChange:
+    area_id: int
+    name: str
+    slug: str
+    baseline: float | None
+    latest: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.baseline is None or self.latest is None:
+            return None
+        return self.latest - self.baseline
+
+
+@dataclass
+class PairingRow:
+    pairing: Pairing
+    meetings: int = 0
+    minutes: int = 0
+    unconfirmed: int = 0
+    last_contact: datetime.datetime | None = None
+    next_meeting: datetime.datetime | None = None
+    goals_total: int = 0
+    goals_done: int = 0
+    overdue_goals: int = 0
+    overdue_tasks: int = 0
+    baseline: float | None = None
+    latest: float | None = None
+    areas: list[AreaChange] = field(default_factory=list)
+
+    @property
+    def hours(self) -> Decimal:
+        return (Decimal(self.minutes) / Decimal(60)).quantize(Decimal("0.1"))
+
+    @property
+    def overdue(self) -> int:
+        return self.overdue_goals + self.overdue_tasks
+
+    @property
+    def change(self) -> float | None:
+        if self.baseline is None or self.latest is None:
+            return None
+        return self.latest - self.baseline
+
+    @property
+    def goals_percent(self) -> int:
+        return round(100 * self.goals_done / self.goals_total) if self.goals_total else 0
+
+
+def _round_key(row) -> tuple:
+    return (Assessment.ROUND_ORDER.get(row["round"], 9), row["date"], row["assessment_id"])
+
+
+def area_averages(*, pairing_ids: list[int]) -> dict[int, list[dict]]:
+    """Per pairing, its assessments in round order, each with the average score per area (one query)."""
+    rows = (
+        AssessmentScore.objects.filter(assessment__pairing_id__in=pairing_ids)
+        .values(
+            "assessment_id",
+            "assessment__pairing_id",
+            "assessment__round",
+            "assessment__date",
+            "statement__area_id",
+            "statement__area__name",
+            "statement__area__slug",
+            "statement__area__sort_order",
+        )
+        .annotate(average=Avg("score"))
+    )
+    by_assessment: dict[int, dict] = {}
+    for row in rows:
+        item = by_assessment.setdefault(
+            row["assessment_id"],
+            {
+                "assessment_id": row["assessment_id"],
+                "pairing_id": row["assessment__pairing_id"],
+                "round": row["assessment__round"],
+                "date": row["assessment__date"],
+                "areas": {},
+            },
+        )
+        item["areas"][row["statement__area_id"]] = {
+            "name": row["statement__area__name"],
+            "slug": row["statement__area__slug"],
+            "order": row["statement__area__sort_order"],
+            "average": float(row["average"]),
+        }
+    result: dict[int, list[dict]] = defaultdict(list)
+    for item in sorted(by_assessment.values(), key=_round_key):
+        result[item["pairing_id"]].append(item)
+    return result
+
+
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def pairing_rows(*, pairings) -> list[PairingRow]:
+    """Dashboard figures for each pairing, in a constant number of queries."""
+    pairings = list(pairings)
+    ids = [p.pk for p in pairings]
+    rows = {p.pk: PairingRow(pairing=p) for p in pairings}
+    if not ids:
+        return []
+    now = timezone.now()
+    today = timezone.localdate()
+    held = Q(planned=False)
+    for item in (
+        Meeting.objects.filter(pairing_id__in=ids)
+        .values("pairing_id")
+        .annotate(
+            count=Count("pk", filter=held),
+            minutes=Sum("duration_minutes", filter=held),
+            last=Max("starts_at", filter=held),
+            unconfirmed=Count("pk", filter=held & Q(confirmed_at__isnull=True)),
+            next=Min("starts_at", filter=Q(planned=True, starts_at__gte=now)),
+        )
+    ):
+        row = rows[item["pairing_id"]]
+        row.meetings, row.minutes = item["count"], item["minutes"] or 0
+        row.last_contact, row.next_meeting, row.unconfirmed = item["last"], item["next"], item["unconfirmed"]
+    for goal in (
+        Goal.objects.filter(pairing_id__in=ids)
+        .annotate(
+            tasks_total=Count("tasks"),
+            tasks_done=Count("tasks", filter=Q(tasks__done=True)),
+            tasks_overdue=Count("tasks", filter=Q(tasks__done=False, tasks__due_date__lt=today)),
+        )
+        .values("pairing_id", "manual_progress", "due_date", "tasks_total", "tasks_done", "tasks_overdue")
+    ):
+        row = rows[goal["pairing_id"]]
+        progress = goal_progress(
+            manual_progress=goal["manual_progress"], tasks_total=goal["tasks_total"], tasks_done=goal["tasks_done"]
+        )
+        row.goals_total += 1
+        row.goals_done += progress >= 100
+        row.overdue_tasks += goal["tasks_overdue"]
+        row.overdue_goals += bool(progress < 100 and goal["due_date"] and goal["due_date"] < today)
+    for pairing_id, assessments in area_averages(pairing_ids=ids).items():
+        row = rows[pairing_id]
+        first, last = assessments[0], assessments[-1]
+        area_ids = sorted(
+            set(first["areas"]) | set(last["areas"]),
+            key=lambda a: (first["areas"].get(a) or last["areas"][a])["order"],
+        )
+        for area_id in area_ids:
+            info = first["areas"].get(area_id) or last["areas"][area_id]
+            row.areas.append(
+                AreaChange(
+                    area_id=area_id,
+                    name=info["name"],
+                    slug=info["slug"],
+                    baseline=first["areas"].get(area_id, {}).get("average"),
+                    latest=last["areas"].get(area_id, {}).get("average") if len(assessments) > 1 else None,
+                )
+            )
+        row.baseline = _mean(a["average"] for a in first["areas"].values())
+        if len(assessments) > 1:
+            row.latest = _mean(a["average"] for a in last["areas"].values())
+    return [rows[pk] for pk in ids]
+
+
+@dataclass
+class ProgrammeSummary:
+    programme: Programme
+    rows: list[PairingRow]
+
+    @property
+    def pairings(self) -> int:
+        return len(self.rows)
+
+    @property
+    def meetings(self) -> int:
+        return sum(r.meetings for r in self.rows)
+
+    @property
+    def hours(self) -> Decimal:
+        return (Decimal(sum(r.minutes for r in self.rows)) / Decimal(60)).quantize(Decimal("0.1"))
+
+    @property
+    def goals_total(self) -> int:
+        return sum(r.goals_total for r in self.rows)
+
+    @property
+    def goals_done(self) -> int:
+        return sum(r.goals_done for r in self.rows)
+
+    @property
+    def by_state(self) -> list[tuple[str, int]]:
+        counts = defaultdict(int)
+        for r in self.rows:
+            counts[r.pairing.state] += 1
+        return [(label, counts[value]) for value, label in Pairing.State.choices if counts[value]]
+
+    @property
+    def areas(self) -> list[AreaChange]:
+        """Capacity change per area across all pairings of the programme (mean of the pairings)."""
+        collected: dict[int, dict] = {}
+        for r in self.rows:
+            for a in r.areas:
+                item = collected.setdefault(a.area_id, {"name": a.name, "slug": a.slug, "b": [], "l": []})
+                item["b"].append(a.baseline)
+                if a.latest is not None:
+                    item["l"].append(a.latest)
+        return [
+            AreaChange(area_id=k, name=v["name"], slug=v["slug"], baseline=_mean(v["b"]), latest=_mean(v["l"]))
+            for k, v in collected.items()
+        ]
+
+
+def programme_overview(*, user) -> list[ProgrammeSummary]:
+    """Programme-wide figures for the coordinator, in a constant number of queries."""
+    pairings = pairing_list_for_user(user=user)
+    rows = pairing_rows(pairings=pairings)
+    by_programme: dict[int, list[PairingRow]] = defaultdict(list)
+    for row in rows:
+        by_programme[row.pairing.programme_id].append(row)
+    programmes = Programme.objects.select_related("coordinator").order_by("-start_date", "name")
+    return [ProgrammeSummary(programme=p, rows=by_programme.get(p.pk, [])) for p in programmes]
+
+
+# --- pairing page ---------------------------------------------------------------------------
+
+
+def goal_list(*, pairing: Pairing) -> list[Goal]:
+    """Goals with their tasks and progress (two queries)."""
+    goals = list(
+        Goal.objects.filter(pairing=pairing)
+        .select_related("capacity_area")
+        .prefetch_related(Prefetch("tasks", queryset=Task.objects.order_by("due_date", "pk")))
+    )
+    today = timezone.localdate()
+    for goal in goals:
+        tasks = list(goal.tasks.all())
+        goal.progress = goal_progress(
+            manual_progress=goal.manual_progress,
+            tasks_total=len(tasks),
+            tasks_done=sum(t.done for t in tasks),
+        )
+        goal.is_overdue = bool(goal.progress < 100 and goal.due_date and goal.due_date < today)
+    return goals
+
+
+def meeting_list(*, pairing: Pairing):
+    return (
+        Meeting.objects.filter(pairing=pairing)
+        .select_related("confirmed_by", "recorded_by")
+        .prefetch_related("attendees")
+        .order_by("-starts_at")
+    )
+
+
+def radar_data(*, pairing: Pairing) -> dict:
+    """Areas (in instrument order) and one series per assessment round, for the chart and the table."""
+    assessments = area_averages(pairing_ids=[pairing.pk]).get(pairing.pk, [])
+    instrument = pairing.programme.get_instrument()
+    areas = list(instrument.areas.order_by("sort_order").values("pk", "name", "slug")) if instrument else []
+    series = []
+    for item in assessments:
+        series.append(
+            {
+                "round": item["round"],
+                "label": Assessment.Round(item["round"]).label,
+                "date": item["date"],
+                "values": [item["areas"].get(a["pk"], {}).get("average") for a in areas],
+            }
+        )
+    return {"areas": areas, "series": series}
+
+
+def assessment_list(*, pairing: Pairing):
+    return (
+        Assessment.objects.filter(pairing=pairing)
+        .select_related("assessed_by")
+        .prefetch_related("scores__statement")
+        .order_by("date")
+    )
+
+
+# --- matching and weak areas ----------------------------------------------------------------
+
+
+@dataclass
+class WeakArea:
+    area: CapacityArea
+    average: float
+    courses: list = field(default_factory=list)
+
+    @property
+    def gap(self) -> float:
+        return 5 - self.average
+
+
+def weak_areas(*, organisation: Organisation, limit: int = 3) -> list[WeakArea]:
+    """The organisation's weakest areas from its latest assessment (lowest average first)."""
+    latest = (
+        Assessment.objects.filter(organisation=organisation, scores__isnull=False)
+        .order_by("-date", "-pk")
+        .distinct()
+        .first()
+    )
+    if latest is None:
+        return []
+    averages = (
+        AssessmentScore.objects.filter(assessment=latest)
+        .values("statement__area_id")
+        .annotate(average=Avg("score"))
+        .order_by("average", "statement__area__sort_order")
+    )
+    averages = [a for a in averages if a["average"] < 5][:limit]
+    areas = CapacityArea.objects.in_bulk([a["statement__area_id"] for a in averages])
+    return [WeakArea(area=areas[a["statement__area_id"]], average=float(a["average"])) for a in averages]
+
+
+def _course_list(area_slug: str) -> list:
+    from courses.selectors import course_list_for_capacity_area
+
+    return list(course_list_for_capacity_area(area_slug=area_slug, limit=3))
+
+
+def weak_areas_with_courses(*, organisation: Organisation, limit: int = 3) -> list[WeakArea]:
+    """Weak areas, each with up to three catalogue courses that build that capacity."""
+    areas = weak_areas(organisation=organisation, limit=limit)
+    for item in areas:
+        item.courses = _course_list(item.area.slug)
+    return areas
+
+
+@dataclass
+class MentorSuggestion:
+    membership: OrganisationMembership
+    score: int
+    covered: list[WeakArea]
+    missing: list[WeakArea]
+    active: int
+    capacity: int
+    reason: str
+
+    @property
+    def free(self) -> int:
+        return self.capacity - self.active
+
+
+def _fmt(value: float) -> str:
+    return number_format(value, 1)
+
+
+def mentor_suggestions(*, organisation: Organisation, limit: int = 5) -> list[MentorSuggestion]:
+    """Mentors ranked by how well their organisation's declared expertise covers the weakest areas.
+
+    The score is the share (in %) of the total gap to level 5 in the weakest areas that the
+    mentor's expertise covers. Mentors with no free place (active pairings ≥ capacity) are skipped.
+    """
+    weak = weak_areas(organisation=organisation, limit=3)
+    if not weak:
+        return []
+    total_gap = sum(w.gap for w in weak) or 1
+    memberships = list(
+        OrganisationMembership.objects.filter(
+            role=OrganisationMembership.Role.MENTOR,
+            organisation__experience=Organisation.Experience.EXPERIENCED,
+            user__is_active=True,
+        )
+        .exclude(organisation=organisation)
+        .exclude(organisation__kind=Organisation.Kind.LOCAL_GOVERNMENT)
+        .select_related("user", "organisation")
+        .prefetch_related("organisation__expertise")
+    )
+    load = dict(
+        Pairing.objects.filter(state__in=Pairing.OPEN_STATES, mentors__in=[m.user_id for m in memberships])
+        .values_list("mentors")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    suggestions = []
+    for membership in memberships:
+        active = load.get(membership.user_id, 0)
+        if active >= membership.mentor_capacity:
+            continue
+        expertise = {area.slug for area in membership.organisation.expertise.all()}
+        covered = [w for w in weak if w.area.slug in expertise]
+        missing = [w for w in weak if w.area.slug not in expertise]
+        score = round(100 * sum(w.gap for w in covered) / total_gap)
+        if covered:
+            reason = ngettext(
+                "Covers %(covered)d of the %(total)d weakest areas: %(areas)s.",
+                "Covers %(covered)d of the %(total)d weakest areas: %(areas)s.",
+                len(covered),
+            ) % {
+                "covered": len(covered),
+                "total": len(weak),
+                "areas": ", ".join(
+                    _("%(area)s (average %(average)s)") % {"area": w.area.name, "average": _fmt(w.average)}
+                    for w in covered
+                ),
+            }
+        else:
+            reason = _("Does not cover any of the weakest areas.")
+        if missing and covered:
+            reason += " " + _("Not covered: %(areas)s.") % {"areas": ", ".join(w.area.name for w in missing)}
+        reason += " " + _("Free places: %(free)d of %(capacity)d.") % {
+            "free": membership.mentor_capacity - active,
+            "capacity": membership.mentor_capacity,
+        }
+        suggestions.append(
+            MentorSuggestion(
+                membership=membership,
+                score=score,
+                covered=covered,
+                missing=missing,
+                active=active,
+                capacity=membership.mentor_capacity,
+                reason=reason,
+            )
+        )
+    suggestions.sort(key=lambda s: (-s.score, -s.free, s.membership.user.last_name, s.membership.pk))
+    return suggestions[:limit]
+
+
+def emerging_organisations():
+    return Organisation.objects.filter(experience=Organisation.Experience.EMERGING).exclude(
+        kind=Organisation.Kind.LOCAL_GOVERNMENT
+    )
+
+
+def instrument_for_pairing(*, pairing: Pairing) -> CapacityInstrument | None:
+    instrument = pairing.programme.get_instrument()
+    if instrument is None:
+        return None
+    return CapacityInstrument.objects.prefetch_related("areas__statements").get(pk=instrument.pk)
