@@ -131,6 +131,70 @@ def _news_body():
     ]
 
 
+def _accessibility_body():
+    return [
+        (
+            "paragraph",
+            (
+                "<p>Udruga PET PLUS nastoji ovu platformu učiniti pristupačnom u skladu sa Zakonom o "
+                "pristupačnosti mrežnih stranica i programskih rješenja za pokretne uređaje tijela javnog "
+                "sektora (NN 17/19), kojim je u hrvatsko zakonodavstvo prenesena Direktiva (EU) 2016/2102. "
+                "Ova izjava odnosi se na cijelu platformu KOK Learn.</p>"
+            ),
+        ),
+        ("heading", {"text": "Stupanj usklađenosti", "level": "h2"}),
+        (
+            "paragraph",
+            (
+                "<p>Platforma je djelomično usklađena sa standardom WCAG 2.1 na razini AA. Stranice "
+                "provjeravamo alatom axe-core i ručno, tipkovnicom i čitačem zaslona, a svaki nedostatak "
+                "koji pronađemo ili nam ga prijavite popravljamo u sljedećem izdanju.</p>"
+            ),
+        ),
+        ("heading", {"text": "Što smo učinili", "level": "h2"}),
+        (
+            "paragraph",
+            (
+                "<ul>"
+                "<li>velika, dobro čitljiva slova (font Atkinson Hyperlegible, izrađen za slabovidne čitatelje)</li>"
+                "<li>sve se može koristiti samo tipkovnicom, a fokus je uvijek jasno vidljiv</li>"
+                "<li>poveznica „Preskoči na glavni sadržaj” na vrhu svake stranice</li>"
+                "<li>stranice rade i bez JavaScripta i na sporoj mobilnoj vezi</li>"
+                "<li>lekcije se mogu ispisati, a potvrde su PDF dokumenti s pravim tekstom</li>"
+                "<li>grafikoni procjene kapaciteta imaju i tablicu s istim podacima</li>"
+                "</ul>"
+            ),
+        ),
+        ("heading", {"text": "Nepristupačan sadržaj", "level": "h2"}),
+        (
+            "paragraph",
+            (
+                "<p>Videozapisi vanjskih servisa ugrađeni u lekcije nemaju uvijek titlove na hrvatskom "
+                "jeziku; zato uz svaki videozapis objavljujemo tekstualni zapis. Stariji PDF dokumenti "
+                "partnera priloženi uz lekcije možda nisu označeni za čitače zaslona.</p>"
+            ),
+        ),
+        ("heading", {"text": "Povratne informacije i podaci za kontakt", "level": "h2"}),
+        (
+            "paragraph",
+            (
+                '<p>Ako naiđete na prepreku, javite nam se na <a href="mailto:info@kok.test">info@kok.test</a> '
+                "ili telefonom. Odgovorit ćemo u roku od 15 dana i, ako je moguće, poslati vam sadržaj u "
+                "obliku koji vam odgovara.</p>"
+            ),
+        ),
+        ("heading", {"text": "Inspekcijski nadzor", "level": "h2"}),
+        (
+            "paragraph",
+            (
+                "<p>Nadzor nad provedbom Zakona obavlja Povjerenik za informiranje Republike Hrvatske. "
+                "Ako niste zadovoljni našim odgovorom, možete mu se obratiti.</p>"
+            ),
+        ),
+        ("paragraph", "<p>Izjava je sastavljena 26. studenoga 2026. na temelju samoprocjene.</p>"),
+    ]
+
+
 def _child(parent, model, slug, **fields):
     """Return the child page with this slug, creating it on the first run."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
@@ -207,13 +271,26 @@ def load(*, log, with_accounts: bool) -> None:
     if created:
         log("Created the news item about the project start")
 
+    accessibility, created = _child(
+        home,
+        StandardPage,
+        "izjava-o-pristupacnosti",
+        title="Izjava o pristupačnosti",
+        intro="Kako platformu činimo dostupnom svima i kome se možete obratiti ako naiđete na prepreku.",
+        body=_accessibility_body(),
+    )
+    if created:
+        log("Created the accessibility statement")
+
     contact = ContactSettings.for_site(site)
     if not contact.organisation:
         contact.organisation = "Udruga PET PLUS"
         contact.address = "Društveni centar Kravarsko\nKravarsko 10\n10413 Kravarsko"
         contact.email = "info@kok.test"
         contact.phone = "+385 1 000 0000"
-        contact.save()
+    if contact.accessibility_statement_id is None:
+        contact.accessibility_statement = accessibility
+    contact.save()
 
     notice = FundingNotice.for_site(site)
     if not notice.project_name:

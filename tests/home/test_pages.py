@@ -117,3 +117,12 @@ def test_home_page_query_count(client, django_assert_max_num_queries):
     client.get("/")  # warm the Site cache
     with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_accessibility_statement_is_linked_from_the_footer(client):
+    html = client.get("/").content.decode()
+    assert 'href="/izjava-o-pristupacnosti/"' in html
+    statement = client.get("/izjava-o-pristupacnosti/").content.decode()
+    assert "WCAG 2.1" in statement
+    assert "Povjerenik za informiranje" in statement
