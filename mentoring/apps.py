@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class MentoringConfig(AppConfig):
     name = "mentoring"
     verbose_name = _("Mentoring")
+
+    def ready(self):
+        from accounts import privacy
+
+        from . import models
+        from .privacy import erase_user, export_user
+
+        privacy.register(
+            privacy.PrivacyProvider(
+                label="mentoring",
+                export=export_user,
+                erase=erase_user,
+                models=[
+                    models.OrganisationMembership,
+                    models.Pairing,
+                    models.Programme,
+                    models.MentoringAgreement,
+                    models.Meeting,
+                    models.Assessment,
+                ],
+            )
+        )
