@@ -56,5 +56,33 @@ check: $(VENV)/.dev
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+## serve-prod: production settings from the environment (.env.example): compile messages, collect static, migrate, gunicorn
+serve-prod: export DJANGO_SETTINGS_MODULE ?= kok_learn.settings.production
+serve-prod: $(VENV)/.runtime
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) migrate --no-input -v 1
+	exec $(BIN)/gunicorn kok_learn.wsgi --config deploy/gunicorn.conf.py
+
+## worker: the background worker for production settings (certificate PDFs, e-mails); run one or more
+.PHONY: worker
+worker: export DJANGO_SETTINGS_MODULE ?= kok_learn.settings.production
+worker: $(VENV)/.runtime
+	exec $(MANAGE) db_worker --queue-name '*' --interval 1 --no-reload
+
+## bench: seed var/bench/, serve it with gunicorn, load every page with wrk, write var/bench/latest.json and docs/performance.md
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+bench: $(VENV)/.dev
+	@command -v wrk >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq wrk || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+## backup: database (SQLite online backup or pg_dump) + media + private media into var/backups/<timestamp>/
+backup: $(VENV)/.runtime
+	PYTHON=$(PY) scripts/backup.sh
+
+## restore: restore BACKUP=var/backups/<timestamp> (default: the newest) over the configured database and media
+restore: $(VENV)/.runtime
+	PYTHON=$(PY) scripts/restore.sh $(BACKUP)
+
 clean:
 	rm -rf $(VENV) var/static
