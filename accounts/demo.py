@@ -1,5 +1,6 @@
 """Demo accounts for a local try-out. Never created under production settings."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from . import roles
@@ -31,4 +32,8 @@ def load(*, log, with_accounts: bool) -> None:
             user.municipality = "Kravarsko"
             user.save()
         user.groups.add(*Group.objects.filter(name__in=role_names))
+        # Demo accounts log in straight away: their address counts as verified.
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         log(f"{'Created' if created else 'Kept'} demo account {email}")

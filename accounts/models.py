@@ -36,3 +36,39 @@ class User(AbstractUser):
     def display_name(self) -> str:
         """The name printed on certificates and shown to mentors."""
         return self.certificate_name or self.get_full_name() or self.email
+
+
+class GuardianConsent(models.Model):
+    """A parent's or guardian's consent for a person under the age of digital consent (16 in Croatia).
+
+    The child's account stays inactive until the guardian confirms through the signed link sent
+    to ``guardian_email``. The record keeps who confirmed, when and how, for coordinators.
+    """
+
+    class Method(models.TextChoices):
+        EMAIL_LINK = "email_link", _("confirmation link sent by e-mail")
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="guardian_consent", verbose_name=_("child's account")
+    )
+    guardian_email = models.EmailField(_("parent's or guardian's e-mail address"))
+    child_date_of_birth = models.DateField(_("child's date of birth"))
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    last_sent_at = models.DateTimeField(_("link last sent"), null=True, blank=True)
+    times_sent = models.PositiveSmallIntegerField(_("times sent"), default=0)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    method = models.CharField(_("how it was given"), max_length=20, choices=Method.choices, blank=True)
+    confirmed_ip = models.GenericIPAddressField(_("IP address when confirmed"), null=True, blank=True)
+    confirmed_user_agent = models.CharField(_("browser when confirmed"), max_length=400, blank=True)
+
+    class Meta:
+        verbose_name = _("guardian's consent")
+        verbose_name_plural = _("guardians' consents")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.user} — {self.guardian_email}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None

@@ -48,6 +48,21 @@ def export_user(user) -> dict:
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "groups": sorted(user.groups.values_list("name", flat=True)),
+        "guardian_consent": _guardian_consent_export(user),
+    }
+
+
+def _guardian_consent_export(user) -> dict | None:
+    from .models import GuardianConsent
+
+    consent = GuardianConsent.objects.filter(user=user).first()
+    if consent is None:
+        return None
+    return {
+        "guardian_email": consent.guardian_email,
+        "requested_at": consent.requested_at.isoformat(),
+        "confirmed_at": consent.confirmed_at.isoformat() if consent.confirmed_at else None,
+        "method": consent.method,
     }
 
 
@@ -63,6 +78,143 @@ def erase_user(user) -> None:
     user.set_unusable_password()
     user.save()
     user.groups.clear()
+    user.user_permissions.clear()
+    # The guardian's address is a third person's data; with the account gone it has no purpose.
+    from .models import GuardianConsent
+
+    GuardianConsent.objects.filter(user=user).delete()
+
+
+# --- Third-party apps with a foreign key to the user -------------------------------------------
+
+
+def export_allauth(user) -> dict:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    return {
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        # Only which second factors exist, never their secrets.
+        "second_factors": [
+            {
+                "type": a.type,
+                "created_at": a.created_at.isoformat(),
+                "last_used_at": a.last_used_at.isoformat() if a.last_used_at else None,
+            }
+            for a in Authenticator.objects.filter(user=user).order_by("created_at")
+        ],
+    }
+
+
+def erase_allauth(user) -> None:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+
+
+def _wagtail_models():
+    from wagtail.admin.models import EditingSession, FormState
+    from wagtail.models import APIToken, PageSubscription
+    from wagtail.users.models import UserProfile
+
+    return [UserProfile, EditingSession, FormState, APIToken, PageSubscription]
+
+
+def export_wagtail(user) -> dict:
+    from wagtail.models import Comment, PageSubscription
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.objects.filter(user=user).first()
+    return {
+        "admin_preferences": (
+            {
+                "preferred_language": profile.preferred_language,
+                "current_time_zone": profile.current_time_zone,
+                "theme": profile.theme,
+                "submitted_notifications": profile.submitted_notifications,
+                "approved_notifications": profile.approved_notifications,
+                "rejected_notifications": profile.rejected_notifications,
+            }
+            if profile
+            else None
+        ),
+        "page_comment_subscriptions": list(PageSubscription.objects.filter(user=user).values_list("page_id", flat=True)),
+        "page_comments": [
+            {"page_id": c.page_id, "text": c.text, "created_at": c.created_at.isoformat()}
+            for c in Comment.objects.filter(user=user).order_by("created_at")
+        ],
+    }
+
+
+def erase_wagtail(user) -> None:
+    from wagtail.models import Page
+
+    for model in _wagtail_models():
+        model.objects.filter(user=user).delete()
+    Page.objects.filter(locked_by=user).update(locked=False, locked_by=None, locked_at=None)
+
+
+class _LazyModels:
+    """Models resolved on first iteration (the registry is filled before every app is ready)."""
+
+    def __init__(self, loader):
+        self.loader = loader
+
+    def __iter__(self):
+        return iter(self.loader())
+
+
+def _allauth_models():
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    return [EmailAddress, Authenticator]
+
+
+def register_third_party_providers() -> None:
+    register(PrivacyProvider(label="allauth", export=export_allauth, erase=erase_allauth, models=_LazyModels(_allauth_models)))
+    register(
+        PrivacyProvider(
+            label="wagtail",
+            export=export_wagtail,
+            erase=erase_wagtail,
+            models=_LazyModels(lambda: [*_wagtail_models(), _page_model()]),
+        )
+    )
+
+
+def _page_model():
+    from wagtail.models import Page
+
+    return Page  # owner and locked_by: locks are released on erasure, ownership is in EXEMPT below
+
+
+# Models with a foreign key to the user that no provider erases, and why. The user row itself
+# stays (anonymised: no name, no address, unusable password), so these rows point to an account
+# that identifies nobody. docs/privacy.md repeats this list.
+EXEMPT = {
+    "wagtailcore.Revision": "editorial history of pages and snippets; points to the anonymised account",
+    "wagtailcore.PageLogEntry": "audit log of page changes; points to the anonymised account",
+    "wagtailcore.ModelLogEntry": "audit log of admin changes; points to the anonymised account",
+    "wagtailcore.WorkflowState": "moderation history; points to the anonymised account",
+    "wagtailcore.TaskState": "moderation history; points to the anonymised account",
+    "wagtailcore.Comment": "editors' comments on page drafts belong to the editorial record; anonymised author",
+    "wagtailcore.CommentReply": "replies in editors' comment threads; anonymised author",
+    "wagtailcore.UploadedFile": "temporary upload of the admin's multiple uploader; anonymised uploader",
+    "wagtailimages.Image": "published images stay on pages; only the anonymised uploader is kept",
+    "wagtaildocs.Document": "published documents stay on pages; only the anonymised uploader is kept",
+}
+
+
+def exempt_models() -> set[type]:
+    from django.apps import apps
+
+    return {apps.get_model(label) for label in EXEMPT}
 
 
 def covered_models() -> set[type]:

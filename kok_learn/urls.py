@@ -12,6 +12,8 @@ urlpatterns = [
     path("dokumenti/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("racun/", include("accounts.urls")),
+    # django-allauth (login, sign-up, verification, password reset, second factor), Croatian paths
+    path("racun/", include("accounts.allauth_urls")),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("mentoring.urls")),

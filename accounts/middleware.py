@@ -1,0 +1,80 @@
+"""Security middleware: Permissions-Policy, the admin's Content Security Policy, required staff MFA."""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIX = "/admin/"
+
+
+class PermissionsPolicyMiddleware:
+    """Adds `Permissions-Policy`: the site needs no camera, microphone, location or payment API."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "KOK_PERMISSIONS_POLICY", "")
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = policy
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with a second, wider policy for the Wagtail admin.
+
+    The public site runs under ``CONTENT_SECURITY_POLICY`` (no inline script). Under ``/admin/``
+    Wagtail's editor needs inline scripts and styles, so the admin gets
+    ``KOK_ADMIN_CONTENT_SECURITY_POLICY`` instead — it still forbids plugins and foreign framing.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIX):
+            return PolicyParts(
+                config=settings.KOK_ADMIN_CONTENT_SECURITY_POLICY,
+                update=None,
+                replace=None,
+                nonce=parts.nonce,
+            )
+        return parts
+
+
+def user_needs_mfa(user) -> bool:
+    """Coordinators and everyone who may open the Wagtail admin must have a second factor."""
+    if not user.is_authenticated:
+        return False
+    from accounts.roles import is_coordinator
+
+    return user.is_staff or user.is_superuser or is_coordinator(user) or user.has_perm("wagtailadmin.access_admin")
+
+
+def user_has_totp(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class StaffMFAMiddleware:
+    """With ``KOK_REQUIRE_MFA_FOR_STAFF``, staff without TOTP are sent to set it up before the admin."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            getattr(settings, "KOK_REQUIRE_MFA_FOR_STAFF", False)
+            and request.path_info.startswith(ADMIN_PREFIX)
+            and user_needs_mfa(request.user)
+            and not user_has_totp(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Before you use the administration, set up two-factor authentication with an authenticator app."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
