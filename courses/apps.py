@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from accounts import privacy
+
+        from .models import Enrolment, LessonCompletion, QuizAttempt
+        from .privacy import erase_user, export_user
+
+        privacy.register(
+            privacy.PrivacyProvider(
+                label="courses",
+                export=export_user,
+                erase=erase_user,
+                models=[Enrolment, LessonCompletion, QuizAttempt],
+            )
+        )

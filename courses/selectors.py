@@ -1,0 +1,335 @@
+"""Reads: catalogue, outlines with the learner's progress, dashboard, reports.
+
+Progress for a course is one query: the course's live lessons in tree order, each annotated
+with whether this learner has completed it.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
+from django.http import QueryDict
+
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    QuizAttempt,
+)
+
+LESSON_OUTLINE_FIELDS = [
+    "id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "estimated_minutes",
+    "required",
+    "quiz_count",
+]
+
+
+@dataclass
+class CourseProgress:
+    lessons: list = field(default_factory=list)  # LessonPage instances with a `done` attribute
+
+    @property
+    def counted(self) -> list:
+        """Lessons that count towards completion: required ones and every lesson with a quiz."""
+        return [lesson for lesson in self.lessons if lesson.required or lesson.quiz_count]
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for lesson in self.counted if lesson.done)
+
+    @property
+    def total(self) -> int:
+        return len(self.counted)
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 0
+        return int(self.done_count * 100 / self.total)
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.total) and self.done_count == self.total
+
+    @property
+    def next_lesson(self):
+        """The first unfinished lesson (required or not) in outline order, else the first lesson."""
+        for lesson in self.lessons:
+            if not lesson.done:
+                return lesson
+        return None
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.estimated_minutes for lesson in self.lessons)
+
+
+def _lessons_query(*, paths: list[str], enrolment_ids: list[int]):
+    queryset = (
+        LessonPage.objects.live()
+        .filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
+        .only(*LESSON_OUTLINE_FIELDS)
+        .order_by("path")
+    )
+    if enrolment_ids:
+        completed = LessonCompletion.objects.filter(lesson_id=OuterRef("pk"), enrolment_id__in=enrolment_ids)
+        queryset = queryset.annotate(done=Exists(completed))
+    return queryset
+
+
+def course_progress(*, course: CoursePage, enrolment: Enrolment | None) -> CourseProgress:
+    """The learner's progress through one course, in a single query."""
+    lessons = list(_lessons_query(paths=[course.path], enrolment_ids=[enrolment.pk] if enrolment else []))
+    if enrolment is None:
+        for lesson in lessons:
+            lesson.done = False
+    return CourseProgress(lessons=lessons)
+
+
+def progress_for_enrolments(enrolments: list[Enrolment]) -> dict[int, CourseProgress]:
+    """Progress for several courses of one learner in a single query (the dashboard)."""
+    if not enrolments:
+        return {}
+    lessons = _lessons_query(
+        paths=[enrolment.course.path for enrolment in enrolments], enrolment_ids=[e.pk for e in enrolments]
+    )
+    by_course = {enrolment.course_id: CourseProgress() for enrolment in enrolments}
+    path_to_course = {enrolment.course.path: enrolment.course_id for enrolment in enrolments}
+    steplen = LessonPage.steplen
+    for lesson in lessons:
+        course_path = lesson.path[: (lesson.depth - 2) * steplen]
+        course_id = path_to_course.get(course_path)
+        if course_id is not None:
+            by_course[course_id].lessons.append(lesson)
+    return by_course
+
+
+def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course=course).first()
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    """What the course page (and module page) shows: outline by module, progress, enrolment."""
+    enrolment = enrolment_for(user=user, course=course)
+    progress = course_progress(course=course, enrolment=enrolment)
+    modules = list(
+        ModulePage.objects.live().child_of(course).only("id", "title", "slug", "path", "depth", "url_path", "intro")
+    )
+    by_module = {module.path: [] for module in modules}
+    for lesson in progress.lessons:
+        by_module.setdefault(lesson.path[: -lesson.steplen], []).append(lesson)
+    outline = [(module, by_module.get(module.path, [])) for module in modules]
+    prerequisites = list(course.prerequisites.live().only("id", "title", "url_path", "path", "depth"))
+    return {
+        "enrolment": enrolment,
+        "progress": progress,
+        "outline": outline,
+        "prerequisites": prerequisites,
+    }
+
+
+def lesson_page_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment | None) -> dict:
+    """Everything the lesson page shows, in a fixed number of queries whatever the course size."""
+    progress = course_progress(course=course, enrolment=enrolment)
+    index = next((i for i, item in enumerate(progress.lessons) if item.pk == lesson.pk), None)
+    previous_lesson = progress.lessons[index - 1] if index else None
+    next_lesson = progress.lessons[index + 1] if index is not None and index + 1 < len(progress.lessons) else None
+    done = bool(index is not None and progress.lessons[index].done)
+    lesson._course_pass_mark = course.pass_mark
+    quizzes = lesson.quizzes()
+    attempts = []
+    if enrolment is not None and quizzes:
+        attempts = list(QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson).order_by("submitted_at", "pk"))
+    quiz_state = {}
+    for quiz in quizzes:
+        quiz_attempts = [attempt for attempt in attempts if attempt.quiz_id == quiz.id]
+        quiz_state[quiz.id] = {
+            "quiz": quiz,
+            "attempts": quiz_attempts,
+            "attempts_left": max(quiz.max_attempts - len(quiz_attempts), 0),
+            "passed": any(attempt.passed for attempt in quiz_attempts),
+        }
+    return {
+        "course": course,
+        "enrolment": enrolment,
+        "progress": progress,
+        "lesson_done": done,
+        "previous_lesson": previous_lesson,
+        "next_lesson": next_lesson,
+        "lesson_position": (index + 1) if index is not None else None,
+        "quiz_state": quiz_state,
+        "has_quiz": bool(quizzes),
+    }
+
+
+# Catalogue ---------------------------------------------------------------------------------
+
+
+def catalogue_queryset(*, index: CourseIndexPage, filters: dict):
+    queryset = CoursePage.objects.live().public().child_of(index)
+    if filters.get("category"):
+        queryset = queryset.filter(categories=filters["category"])
+    if filters.get("audience"):
+        queryset = queryset.filter(audiences=filters["audience"])
+    if filters.get("level"):
+        queryset = queryset.filter(level=filters["level"])
+    query = (filters.get("q") or "").strip()
+    if query:
+        matches = Q(title__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
+        found = [page.pk for page in CoursePage.objects.live().child_of(index).search(query, operator="or")[:200]]
+        queryset = queryset.filter(matches | Q(pk__in=found))
+    return queryset.distinct().order_by("path")
+
+
+def catalogue_page(*, index: CourseIndexPage, filters: dict, page_number, per_page: int):
+    from wagtail.images.models import Image  # noqa: F401 (renditions are prefetched below)
+
+    queryset = (
+        catalogue_queryset(index=index, filters=filters)
+        .select_related("cover_image")
+        .prefetch_related("categories", "audiences", Prefetch("cover_image__renditions"))
+    )
+    return Paginator(queryset, per_page).get_page(page_number)
+
+
+def querystring_without_page(params: QueryDict) -> str:
+    copy = params.copy()
+    copy.pop("stranica", None)
+    return copy.urlencode()
+
+
+def course_list_for_capacity_area(*, area_slug: str, limit: int = 3) -> list[CoursePage]:
+    """Live public courses tagged with a capacity area (used by mentoring's recommendations)."""
+    return list(
+        CoursePage.objects.live().public().filter(capacity_areas__slug=area_slug).distinct().order_by("path")[:limit]
+    )
+
+
+# Dashboard ---------------------------------------------------------------------------------
+
+
+def dashboard_context(*, user) -> dict:
+    enrolments = list(Enrolment.objects.filter(user=user).select_related("course").order_by("-enrolled_at"))
+    progress = progress_for_enrolments(enrolments)
+    in_progress, completed, pending = [], [], []
+    for enrolment in enrolments:
+        enrolment.progress = progress.get(enrolment.course_id, CourseProgress())
+        if enrolment.status == EnrolmentStatus.COMPLETED:
+            completed.append(enrolment)
+        elif enrolment.status == EnrolmentStatus.PENDING:
+            pending.append(enrolment)
+        else:
+            in_progress.append(enrolment)
+    return {"in_progress": in_progress, "completed": completed, "pending": pending}
+
+
+# Reports -----------------------------------------------------------------------------------
+
+
+def course_stats_queryset():
+    """Per-course numbers for the admin report, in one query."""
+    return (
+        CoursePage.objects.all()
+        .annotate(
+            enrolled_count=Count("enrolments", distinct=True),
+            active_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.ACTIVE), distinct=True),
+            completed_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.COMPLETED), distinct=True),
+            average_quiz_score=Avg("enrolments__quiz_attempts__score"),
+        )
+        .order_by("path")
+    )
+
+
+def completion_rate(course) -> Decimal:
+    if not course.enrolled_count:
+        return Decimal(0)
+    return (Decimal(course.completed_count) * 100 / course.enrolled_count).quantize(Decimal("0.1"))
+
+
+def lesson_drop_off(*, course: CoursePage) -> list[dict]:
+    """For each lesson in order: how many learners finished it and how many stopped right there.
+
+    "Stopped here" counts learners whose furthest completed lesson is this one and who have not
+    completed the course: it shows where people give up.
+    """
+    lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path").only("id", "title", "path"))
+    completions = {
+        row["lesson_id"]: row["count"]
+        for row in LessonCompletion.objects.filter(enrolment__course=course)
+        .values("lesson_id")
+        .annotate(count=Count("id"))
+    }
+    order = {lesson.pk: position for position, lesson in enumerate(lessons)}
+    furthest: dict[int, int] = {}
+    for enrolment_id, lesson_id in LessonCompletion.objects.filter(
+        enrolment__course=course, enrolment__status=EnrolmentStatus.ACTIVE
+    ).values_list("enrolment_id", "lesson_id"):
+        position = order.get(lesson_id)
+        if position is not None and position > furthest.get(enrolment_id, -1):
+            furthest[enrolment_id] = position
+    stopped = [0] * len(lessons)
+    for position in furthest.values():
+        stopped[position] += 1
+    enrolled = Enrolment.objects.filter(course=course).exclude(status=EnrolmentStatus.PENDING).count()
+    rows = []
+    for position, lesson in enumerate(lessons):
+        done = completions.get(lesson.pk, 0)
+        rows.append(
+            {
+                "position": position + 1,
+                "lesson": lesson,
+                "completed": done,
+                "completed_percent": int(done * 100 / enrolled) if enrolled else 0,
+                "stopped_here": stopped[position],
+            }
+        )
+    return rows
+
+
+def quiz_result_context(*, attempt: QuizAttempt, quiz, lesson: LessonPage, course: CoursePage) -> dict:
+    """Feedback for one submitted attempt: each question, the learner's answers, the correct ones, why."""
+    questions = []
+    for question in quiz.questions:
+        chosen = set(attempt.answers.get(question["id"], []))
+        questions.append(
+            {
+                "text": question["text"],
+                "explanation": question["explanation"],
+                "correct": attempt.results.get(question["id"], False),
+                "choices": [
+                    {"text": choice["text"], "chosen": choice["id"] in chosen, "correct": choice["correct"]}
+                    for choice in question["choices"]
+                ],
+            }
+        )
+    attempts = list(
+        QuizAttempt.objects.filter(enrolment_id=attempt.enrolment_id, lesson=lesson, quiz_id=quiz.id).order_by(
+            "submitted_at", "pk"
+        )
+    )
+    return {
+        "attempt": attempt,
+        "quiz": quiz,
+        "lesson": lesson,
+        "course": course,
+        "questions": questions,
+        "attempts": attempts,
+        "attempts_left": max(quiz.max_attempts - len(attempts), 0),
+        "correct_count": sum(1 for question in questions if question["correct"]),
+    }

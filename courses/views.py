@@ -1,0 +1,117 @@
+"""Thin views: parse the request, call a service or selector, answer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services
+from .models import CourseIndexPage, CoursePage, LessonPage, QuizAttempt
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _catalogue_url(request) -> str:
+    index = CourseIndexPage.objects.live().first()
+    return index.get_url(request) if index else "/"
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    context = selectors.dashboard_context(user=request.user)
+    return TemplateResponse(request, "courses/dashboard.html", context)
+
+
+@require_POST
+def enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.get_url(request) if course.live else _catalogue_url(request))
+    try:
+        enrolment = services.enrolment_create(user=request.user, course=course)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(course.get_url(request) if course.live else _catalogue_url(request))
+    if enrolment.gives_access:
+        messages.success(request, _("You are enrolled. Good luck with your learning!"))
+    else:
+        messages.info(request, _("Your enrolment request was sent. A coordinator will confirm it."))
+    return redirect(course.get_url(request))
+
+
+@login_required
+@require_GET
+def resume(request, course_id: int):
+    """ "Nastavi gdje ste stali": go to the first unfinished lesson of the course."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    enrolment = selectors.enrolment_for(user=request.user, course=course)
+    if enrolment is None or not enrolment.gives_access:
+        return redirect(course.get_url(request))
+    progress = selectors.course_progress(course=course, enrolment=enrolment)
+    lesson = progress.next_lesson or (progress.lessons[0] if progress.lessons else None)
+    return redirect(lesson.get_url(request) if lesson else course.get_url(request))
+
+
+def _lesson_and_course(course_id: int, lesson_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    return course, lesson
+
+
+@login_required
+@require_POST
+def lesson_complete(request, course_id: int, lesson_id: int):
+    course, lesson = _lesson_and_course(course_id, lesson_id)
+    try:
+        services.lesson_complete(user=request.user, lesson=lesson, course=course)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(course.get_url(request))
+    messages.success(request, _("The lesson is marked as done."))
+    return redirect(lesson.get_url(request))
+
+
+@login_required
+@require_POST
+def quiz_submit(request, course_id: int, lesson_id: int, quiz_id: str):
+    course, lesson = _lesson_and_course(course_id, lesson_id)
+    answers = {key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-") and len(key) > 2}
+    try:
+        attempt = services.quiz_attempt_submit(
+            user=request.user,
+            lesson=lesson,
+            course=course,
+            quiz_id=quiz_id,
+            answers=answers,
+            submission_token=request.POST.get("token"),
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        if lesson.get_course().pk != course.pk:
+            return redirect(course.get_url(request))
+        return redirect(f"{lesson.get_url(request)}#kviz-{quiz_id}")
+    return redirect("courses:quiz_result", attempt_id=attempt.pk)
+
+
+@login_required
+@require_GET
+def quiz_result(request, attempt_id: int):
+    attempt = get_object_or_404(
+        QuizAttempt.objects.select_related("lesson", "enrolment__course"), pk=attempt_id, enrolment__user=request.user
+    )
+    lesson = attempt.lesson
+    course = attempt.enrolment.course
+    lesson._course_pass_mark = course.pass_mark
+    quiz = lesson.quiz(attempt.quiz_id)
+    if quiz is None:
+        raise Http404
+    context = selectors.quiz_result_context(attempt=attempt, quiz=quiz, lesson=lesson, course=course)
+    return TemplateResponse(request, "courses/quiz_result.html", context)
