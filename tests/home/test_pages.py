@@ -92,8 +92,17 @@ def test_site_answers_in_croatian_by_default(client):
 
 
 @pytest.mark.django_db
-def test_english_is_available(client):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+def test_an_english_browser_still_gets_croatian(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "hr"
+    assert "Preskoči na glavni sadržaj" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_english_is_available_through_the_language_switcher(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    response = client.get("/")
     assert response.headers["Content-Language"] == "en"
     assert "Skip to main content" in response.content.decode()
 
