@@ -44,6 +44,15 @@ def pairing_list_for_user(*, user):
     return queryset.prefetch_related("mentors").order_by("programme__start_date", "mentee_organisation__name", "pk")
 
 
+def pairing_list_for_user_all():
+    """Every pairing, for reports rendered in the background (access was checked by the view)."""
+    return (
+        Pairing.objects.select_related("programme", "mentor_organisation", "mentee_organisation")
+        .prefetch_related("mentors")
+        .order_by("mentee_organisation__name", "pk")
+    )
+
+
 def pairing_get_for_user(*, user, pk) -> Pairing:
     """The pairing, if the user may see it; otherwise 404 (never 403, so ids reveal nothing)."""
     try:
@@ -324,7 +333,11 @@ def radar_data(*, pairing: Pairing) -> dict:
                 "values": [item["areas"].get(a["pk"], {}).get("average") for a in areas],
             }
         )
-    return {"areas": areas, "series": series}
+    rows = [
+        {"name": area["name"], "slug": area["slug"], "values": [item["values"][index] for item in series]}
+        for index, area in enumerate(areas)
+    ]
+    return {"areas": areas, "series": series, "rows": rows}
 
 
 def assessment_list(*, pairing: Pairing):

@@ -1,0 +1,308 @@
+"""Mentoring screens. Views stay thin: access through selectors, writes through services.
+
+Every view that takes a pairing id looks the pairing up among those the user may see, so an id
+that belongs to someone else gives 404, never 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import storages
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import is_coordinator
+
+from . import selectors, services
+from .calendar import pairing_calendar
+from .charts import radar_chart
+from .forms import AssessmentForm, GoalProgressForm, MeetingForm, TransitionForm
+from .models import Assessment, Goal, Meeting, MentoringAgreement, OrganisationMembership, Task
+from .permissions import can_manage, is_mentee_side, is_mentor_side
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return [str(message) for message in error.messages]
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    context = {"is_coordinator": is_coordinator(user)}
+    if context["is_coordinator"]:
+        context["programmes"] = selectors.programme_overview(user=user)
+        context["emerging"] = selectors.emerging_organisations()
+    else:
+        pairings = selectors.pairing_list_for_user(user=user)
+        rows = selectors.pairing_rows(pairings=pairings)
+        context["mentor_rows"] = [r for r in rows if user in r.pairing.mentors.all()]
+        context["member_rows"] = [r for r in rows if r not in context["mentor_rows"]]
+        context["memberships"] = OrganisationMembership.objects.filter(user=user).select_related("organisation")
+    return render(request, "mentoring/dashboard.html", context)
+
+
+def _pairing_context(request, pairing) -> dict:
+    user = request.user
+    radar = selectors.radar_data(pairing=pairing)
+    agreement = MentoringAgreement.objects.filter(pairing=pairing).first()
+    return {
+        "pairing": pairing,
+        "agreement": agreement,
+        "goals": selectors.goal_list(pairing=pairing),
+        "meetings": selectors.meeting_list(pairing=pairing),
+        "row": selectors.pairing_rows(pairings=[pairing])[0],
+        "radar": radar,
+        "chart": radar_chart(areas=radar["areas"], series=radar["series"]),
+        "assessments": selectors.assessment_list(pairing=pairing),
+        "weak_areas": selectors.weak_areas_with_courses(organisation=pairing.mentee_organisation),
+        "can_manage": can_manage(user, pairing),
+        "is_mentor": is_mentor_side(user, pairing),
+        "is_mentee": is_mentee_side(user, pairing),
+        "transition_form": TransitionForm(),
+        "transitions": pairing.allowed_transitions(),
+    }
+
+
+@login_required
+def pairing_detail(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    return render(request, "mentoring/pairing_detail.html", _pairing_context(request, pairing))
+
+
+@login_required
+def meeting_create(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    form = MeetingForm(request.POST or None, pairing=pairing)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_log(pairing=pairing, by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            errors = _errors(error)
+        else:
+            messages.success(request, _("The meeting has been saved."))
+            return redirect("mentoring:pairing_detail", pk=pairing.pk)
+    return render(
+        request,
+        "mentoring/meeting_form.html",
+        {"pairing": pairing, "form": form, "errors": errors, "meeting": None},
+        status=400 if errors else 200,
+    )
+
+
+@login_required
+def meeting_edit(request, pk, meeting_pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    meeting = get_object_or_404(Meeting, pk=meeting_pk, pairing=pairing)
+    if request.method == "POST":
+        form = MeetingForm(request.POST, pairing=pairing)
+    else:
+        form = MeetingForm(initial=MeetingForm.initial_for(meeting), pairing=pairing)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            errors = _errors(error)
+        else:
+            messages.success(request, _("The meeting has been updated."))
+            return redirect("mentoring:pairing_detail", pk=pairing.pk)
+    return render(
+        request,
+        "mentoring/meeting_form.html",
+        {"pairing": pairing, "form": form, "errors": errors, "meeting": meeting},
+        status=400 if errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def meeting_confirm(request, pk, meeting_pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    meeting = get_object_or_404(Meeting, pk=meeting_pk, pairing=pairing)
+    try:
+        services.meeting_confirm(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        for message in _errors(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Thank you: the meeting is confirmed."))
+    return redirect("mentoring:pairing_detail", pk=pairing.pk)
+
+
+@login_required
+@require_POST
+def pairing_transition(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    if not can_manage(request.user, pairing):
+        raise PermissionDenied
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid state."))
+        return redirect("mentoring:pairing_detail", pk=pairing.pk)
+    try:
+        services.pairing_transition(
+            pairing=pairing, to_state=form.cleaned_data["to_state"], by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        context = _pairing_context(request, pairing)
+        context["transition_form"] = form
+        context["transition_errors"] = _errors(error)
+        return render(request, "mentoring/pairing_detail.html", context, status=400)
+    messages.success(request, _("The state of the pairing has been changed."))
+    return redirect("mentoring:pairing_detail", pk=pairing.pk)
+
+
+@login_required
+@require_POST
+def agreement_accept(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    agreement = get_object_or_404(MentoringAgreement, pairing=pairing)
+    services.agreement_accept(agreement=agreement, user=request.user)
+    messages.success(request, _("You have accepted the mentoring agreement."))
+    return redirect("mentoring:pairing_detail", pk=pairing.pk)
+
+
+@login_required
+@require_POST
+def task_toggle(request, pk, task_pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    task = get_object_or_404(Task, pk=task_pk, goal__pairing=pairing)
+    services.task_set_done(task=task, done=request.POST.get("done") == "1")
+    return redirect(f"{pairing_url(pairing)}#cilj-{task.goal_id}")
+
+
+@login_required
+@require_POST
+def goal_progress(request, pk, goal_pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    goal = get_object_or_404(Goal, pk=goal_pk, pairing=pairing)
+    if not can_manage(request.user, pairing):
+        raise PermissionDenied
+    form = GoalProgressForm(request.POST)
+    if form.is_valid():
+        services.goal_progress_set(goal=goal, progress=form.cleaned_data["progress"])
+        messages.success(request, _("The progress of the goal has been saved."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect(f"{pairing_url(pairing)}#cilj-{goal.pk}")
+
+
+def pairing_url(pairing) -> str:
+    return reverse("mentoring:pairing_detail", args=[pairing.pk])
+
+
+@login_required
+def assessment_create(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    if not can_manage(request.user, pairing):
+        raise PermissionDenied
+    instrument = selectors.instrument_for_pairing(pairing=pairing)
+    taken = set(Assessment.objects.filter(pairing=pairing).values_list("round", flat=True))
+    form = AssessmentForm(request.POST or None, instrument=instrument, taken_rounds=taken)
+    errors = []
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.assessment_submit(
+                    organisation=pairing.mentee_organisation,
+                    pairing=pairing,
+                    instrument=instrument,
+                    round=form.cleaned_data["round"],
+                    date=form.cleaned_data["date"],
+                    scores=form.scores(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                errors = _errors(error)
+            else:
+                messages.success(request, _("The capacity assessment has been saved."))
+                return redirect(f"{pairing_url(pairing)}#procjene")
+        status = 400
+    return render(
+        request,
+        "mentoring/assessment_form.html",
+        {"pairing": pairing, "form": form, "errors": errors, "instrument": instrument},
+        status=status,
+    )
+
+
+@login_required
+def calendar(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    response = HttpResponse(
+        pairing_calendar(pairing=pairing, host=request.get_host()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="mentorski-par-{pairing.pk}.ics"'
+    return response
+
+
+@login_required
+def suggestions(request, organisation_pk):
+    if not is_coordinator(request.user):
+        raise Http404("No such organisation")
+    organisation = get_object_or_404(selectors.emerging_organisations(), pk=organisation_pk)
+    return render(
+        request,
+        "mentoring/suggestions.html",
+        {
+            "organisation": organisation,
+            "suggestions": selectors.mentor_suggestions(organisation=organisation),
+            "weak_areas": selectors.weak_areas_with_courses(organisation=organisation),
+        },
+    )
+
+
+def _serve_report(request, *, name: str, enqueue, filename: str, back_url: str):
+    """Stream the stored report, or ask a worker to render it and say it is being prepared."""
+    storage = storages["private"]
+    if not storage.exists(name):
+        transaction.on_commit(enqueue)
+    if storage.exists(name):
+        response = FileResponse(
+            storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+        )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    return render(request, "mentoring/report_pending.html", {"back_url": back_url}, status=202)
+
+
+@login_required
+def pairing_report(request, pk):
+    from .reports import pairing_report_name
+    from .tasks import pairing_report_render
+
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    return _serve_report(
+        request,
+        name=pairing_report_name(pairing=pairing),
+        enqueue=lambda: pairing_report_render.enqueue(pairing.pk),
+        filename=f"izvjesce-mentorski-par-{pairing.pk}.pdf",
+        back_url=pairing_url(pairing),
+    )
+
+
+@login_required
+def programme_report(request, pk):
+    from .models import Programme
+    from .reports import programme_report_name
+    from .tasks import programme_report_render
+
+    if not is_coordinator(request.user):
+        raise Http404("No such programme")
+    programme = get_object_or_404(Programme, pk=pk)
+    return _serve_report(
+        request,
+        name=programme_report_name(programme=programme),
+        enqueue=lambda: programme_report_render.enqueue(programme.pk),
+        filename=f"izvjesce-program-{programme.pk}.pdf",
+        back_url=reverse("mentoring:dashboard"),
+    )
