@@ -1,0 +1,246 @@
+"""What `make bench` measures: a data-driven list of pages and of write endpoints.
+
+A page is a name, who looks at it (anonymous, the bench learner, a mentor), a locator that
+returns its URL path in the seeded database, and an optional budget. A locator raises
+`Unavailable` with a reason while the page's app or data does not exist yet; the harness then
+lists the page as skipped instead of failing. Adding a page is one entry in `PAGES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+
+from .seed import BENCH_LEARNER_EMAIL, BENCH_MENTOR_EMAIL, learner_email
+
+
+class Unavailable(Exception):  # noqa: N818 - reads as "page unavailable"
+    """The page cannot be measured in this code base or database yet (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    min_ratio: float | None = None  # requests/s as a share of the bare view's, same run
+    max_p95_ms: float | None = None
+    max_queries: int | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.min_ratio is not None:
+            parts.append(f"≥ {self.min_ratio:.0%} of bare")
+        if self.max_p95_ms is not None:
+            parts.append(f"p95 ≤ {self.max_p95_ms:g} ms")
+        if self.max_queries is not None:
+            parts.append(f"≤ {self.max_queries} queries")
+        return ", ".join(parts)
+
+    def check(self, *, ratio: float | None, p95_ms: float | None, queries: int | None) -> bool:
+        checks = []
+        if self.min_ratio is not None and ratio is not None:
+            checks.append(ratio >= self.min_ratio)
+        if self.max_p95_ms is not None and p95_ms is not None:
+            checks.append(p95_ms <= self.max_p95_ms)
+        if self.max_queries is not None and queries is not None:
+            checks.append(queries <= self.max_queries)
+        return all(checks)
+
+
+ANONYMOUS, LEARNER, MENTOR = "anonymous", "learner", "mentor"
+
+
+class BenchContext:
+    """Looks things up in the seeded database once per run."""
+
+    def model(self, label: str):
+        try:
+            return apps.get_model(label)
+        except LookupError:
+            raise Unavailable(f"{label} does not exist yet") from None
+
+    def url_name(self, name: str, *args) -> str:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            raise Unavailable(f"URL {name} does not exist yet") from None
+
+    def live_page(self, label: str, **filters):
+        page = self.model(label).objects.live().public().filter(**filters).order_by("path").first()
+        if page is None:
+            raise Unavailable(f"no live {label} in the bench database")
+        return page
+
+    def page_path(self, page) -> str:
+        url = page.get_url()
+        if not url:
+            raise Unavailable(f"{page} is not routable")
+        return url
+
+    @cached_property
+    def learner(self):
+        user = self.model("accounts.User").objects.filter(email=BENCH_LEARNER_EMAIL).first()
+        if user is None:
+            raise Unavailable("the bench learner is not seeded")
+        return user
+
+    def writer(self, number: int):
+        """Learners 2, 3, ... write concurrently in the SQLite check (learner 1 is measured)."""
+        user = self.model("accounts.User").objects.filter(email=learner_email(number + 2)).first()
+        if user is None:
+            raise Unavailable(f"learner {number + 2} is not seeded")
+        return user
+
+    def user_for(self, who: str):
+        if who == ANONYMOUS:
+            return None
+        if who == LEARNER:
+            return self.learner
+        if who == MENTOR:
+            return self.mentor
+        raise ValueError(who)
+
+    @cached_property
+    def mentor(self):
+        """The mentor whose dashboard is measured: the mentoring seed step creates and pairs them."""
+        user = self.model("accounts.User").objects.filter(email=BENCH_MENTOR_EMAIL).first()
+        if user is None:
+            raise Unavailable("the bench mentor is not seeded (mentoring seed step)")
+        return user
+
+
+@dataclass(frozen=True)
+class BenchPage:
+    name: str
+    title: str
+    who: str
+    locate: Callable[[BenchContext], str]
+    budget: Budget | None = None
+
+
+def _home(ctx: BenchContext) -> str:
+    return ctx.page_path(ctx.live_page("home.HomePage"))
+
+
+def _about(ctx: BenchContext) -> str:
+    return ctx.page_path(ctx.live_page("home.StandardPage", slug="o-projektu"))
+
+
+def _news(ctx: BenchContext) -> str:
+    return ctx.page_path(ctx.live_page("home.NewsIndexPage"))
+
+
+def _catalogue(ctx: BenchContext) -> str:
+    return ctx.page_path(ctx.live_page("courses.CourseIndexPage"))
+
+
+def _bench_course(ctx: BenchContext):
+    """The course the bench learner studies: the one with the most lessons among its enrolments."""
+    enrolment_model = ctx.model("courses.Enrolment")
+    enrolment = (
+        enrolment_model.objects.filter(user=ctx.learner, course__live=True)
+        .select_related("course")
+        .order_by("course__path")
+        .first()
+    )
+    if enrolment is None:
+        raise Unavailable("the bench learner has no enrolment yet")
+    return enrolment.course
+
+
+def _course(ctx: BenchContext) -> str:
+    return ctx.page_path(_bench_course(ctx))
+
+
+def _lesson(ctx: BenchContext) -> str:
+    course = _bench_course(ctx)
+    lesson = ctx.model("courses.LessonPage").objects.live().descendant_of(course).order_by("path").first()
+    if lesson is None:
+        raise Unavailable(f"course {course} has no live lesson")
+    return ctx.page_path(lesson)
+
+
+def _dashboard(ctx: BenchContext) -> str:
+    return ctx.url_name("courses:dashboard")
+
+
+def _mentor_dashboard(ctx: BenchContext) -> str:
+    ctx.mentor  # noqa: B018 - raises Unavailable when no mentor is seeded
+    return ctx.url_name("mentoring:dashboard")
+
+
+def _verification(ctx: BenchContext) -> str:
+    certificate = ctx.model("certificates.Certificate").objects.order_by("pk").first()
+    if certificate is None:
+        raise Unavailable("no certificate in the bench database")
+    return ctx.url_name("certificates:verify_result", certificate.code)
+
+
+BARE = BenchPage("bare", "Bare Django view (ceiling)", ANONYMOUS, lambda ctx: ctx.url_name("bench_bare"))
+
+PAGES: list[BenchPage] = [
+    BARE,
+    BenchPage("home", "Home page", ANONYMOUS, _home),
+    BenchPage("about", "About page (StandardPage)", ANONYMOUS, _about),
+    BenchPage("news", "News index", ANONYMOUS, _news),
+    BenchPage("catalogue", "Course catalogue", ANONYMOUS, _catalogue, Budget(min_ratio=0.30)),
+    BenchPage("course", "Course page", ANONYMOUS, _course, Budget(min_ratio=0.30)),
+    BenchPage("lesson", "Lesson page (enrolled learner)", LEARNER, _lesson, Budget(min_ratio=0.10, max_p95_ms=50)),
+    BenchPage("dashboard", "Moje učenje (learner dashboard)", LEARNER, _dashboard, Budget(max_queries=12)),
+    BenchPage("mentor_dashboard", "Mentor dashboard", MENTOR, _mentor_dashboard),
+    BenchPage("verification", "Certificate verification", ANONYMOUS, _verification),
+]
+
+
+@dataclass(frozen=True)
+class WriteRequest:
+    user: object
+    path: str
+    body: str  # application/x-www-form-urlencoded
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A write endpoint for the concurrency check. `prepare(ctx, writers)` returns requests to cycle through."""
+
+    name: str
+    description: str
+    prepare: Callable[[BenchContext, int], list[WriteRequest]]
+    # Rows the run wrote, counted afterwards (to compare with the 2xx responses); and cleanup.
+    count_rows: Callable[[], int]
+    cleanup: Callable[[], None]
+
+
+def _probe_prepare(ctx: BenchContext, writers: int) -> list[WriteRequest]:
+    path = ctx.url_name("bench_write")
+    return [WriteRequest(user=(user := ctx.writer(n)), path=path, body=f"learner={user.pk}") for n in range(writers)]
+
+
+def _probe_rows() -> int:
+    from django.contrib.sessions.models import Session
+
+    from .views import WRITE_PROBE_MARKER
+
+    return Session.objects.filter(session_data=WRITE_PROBE_MARKER).count()
+
+
+def _probe_cleanup() -> None:
+    from django.contrib.sessions.models import Session
+
+    from .views import WRITE_PROBE_MARKER
+
+    Session.objects.filter(session_data=WRITE_PROBE_MARKER).delete()
+
+
+WRITE_PROBE = Writer(
+    "write_probe",
+    "bench-only POST endpoint: one transaction that reads the learner, inserts a row and updates the learner",
+    _probe_prepare,
+    _probe_rows,
+    _probe_cleanup,
+)
+
+# The first writer whose prepare() does not raise Unavailable is used.
+WRITERS: list[Writer] = [WRITE_PROBE]

@@ -1,0 +1,11 @@
+"""Settings for `make bench`: exactly the production settings plus a bench-only URL module.
+
+`benchmarks/run.py` supplies the environment (a throw-away secret key, loopback hosts, no HTTPS
+redirect, the database under var/bench/). Nothing else differs from production, so the middleware,
+caches, sessions, template loaders and static storage under test are the ones that serve users.
+The production URLconf never contains the bench views.
+"""
+
+from kok_learn.settings.production import *  # noqa: F403
+
+ROOT_URLCONF = "benchmarks.urls"
