@@ -248,6 +248,10 @@ class Certificate(models.Model):
         return self.Status(self.status).label
 
     @property
+    def status_label(self) -> str:
+        return str(self.get_status_display())
+
+    @property
     def is_valid(self) -> bool:
         return self.status == self.Status.VALID
 

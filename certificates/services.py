@@ -26,6 +26,10 @@ def _schedule_render(certificate_id: int) -> None:
     transaction.on_commit(lambda: render_certificate_pdf.enqueue(certificate_id))
 
 
+def _find_existing(*, recipient, subject_key: str) -> Certificate | None:
+    return Certificate.objects.filter(recipient=recipient, subject_key=subject_key).first()
+
+
 def certificate_issue(
     *,
     recipient,
@@ -41,7 +45,7 @@ def certificate_issue(
 
     The PDF is rendered by a background task after the surrounding transaction commits.
     """
-    existing = Certificate.objects.filter(recipient=recipient, subject_key=subject_key).first()
+    existing = _find_existing(recipient=recipient, subject_key=subject_key)
     if existing is not None:
         return existing
 
@@ -66,7 +70,7 @@ def certificate_issue(
             with transaction.atomic():
                 certificate.save(force_insert=True)
         except IntegrityError:
-            existing = Certificate.objects.filter(recipient=recipient, subject_key=subject_key).first()
+            existing = _find_existing(recipient=recipient, subject_key=subject_key)
             if existing is not None:
                 # Another request issued it a moment ago: that one is the certificate.
                 return existing

@@ -13,6 +13,7 @@ from accounts.roles import is_coordinator
 from .codes import format_code, normalise_code
 from .forms import VerifyForm
 from .models import Certificate
+from .rendering import format_hours
 from .selectors import certificate_get_by_code
 from .services import certificate_regenerate
 
@@ -73,7 +74,8 @@ def verify_result(request, code: str):
         return _public(render(request, "certificates/verify_not_found.html", {"form": VerifyForm()}, status=404))
     if code != certificate.display_code:
         return redirect("certificates:verify_result", code=certificate.display_code)
-    return _public(render(request, "certificates/verify_result.html", {"certificate": certificate}))
+    context = {"certificate": certificate, "hours_text": format_hours(certificate.hours)}
+    return _public(render(request, "certificates/verify_result.html", context))
 
 
 def _may_download(user, certificate: Certificate) -> bool:

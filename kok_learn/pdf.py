@@ -1,0 +1,213 @@
+"""Shared PDF rendering (WeasyPrint): certificates, course handbooks, mentoring reports.
+
+One warm process renders many documents, so the expensive parts are built once and reused:
+
+* one ``FontConfiguration`` for the process, with the shipped Atkinson Hyperlegible fonts
+  (OFL, latin + latin-ext woff2 subsets, about 80 KB together) registered through ``@font-face``
+  with ``unicode-range``; WeasyPrint subsets them into each PDF, which is fast for small fonts;
+* parsed ``CSS`` objects, cached per stylesheet path;
+* a URL fetcher that only reads the project's static files, ``MEDIA_ROOT`` and ``data:`` URIs,
+  so a template or an editor's text can never make the renderer fetch from the network or read
+  other local files.
+
+Use::
+
+    from kok_learn.pdf import PdfMetadata, render_pdf
+
+    pdf_bytes = render_pdf(
+        "courses/handbook_pdf.html",
+        {"course": course},
+        stylesheets=[finders.find("css/handbook-pdf.css")],
+        metadata=PdfMetadata(title=course.title, author="Udruga PET PLUS", subject="Priručnik"),
+    )
+
+``render_pdf`` produces PDF/A-3a by default (archival, tagged for screen readers). It is meant
+for workers (django-tasks), never for a request.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+FONTS_DIR = STATIC_DIR / "fonts"
+
+DEFAULT_VARIANT = "pdf/a-3a"
+FONT_FAMILY = "Atkinson Hyperlegible"
+
+_FACES = [("normal", 400, "400-normal"), ("normal", 700, "700-normal"), ("italic", 400, "400-italic")]
+
+# WeasyPrint's layout objects are not shared between threads; a lock keeps the process-wide
+# font configuration and stylesheet cache safe when a worker runs tasks in threads.
+_lock = threading.RLock()
+
+
+@dataclass(frozen=True)
+class PdfMetadata:
+    """Document information written to the PDF's Info dictionary and XMP metadata."""
+
+    title: str
+    author: str = "Udruga PET PLUS"
+    subject: str = ""
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+    lang: str = "hr"
+
+
+@lru_cache(maxsize=4)
+def merged_font(suffix: str) -> bytes:
+    """One TrueType font from the shipped latin and latin-ext woff2 subsets of a face.
+
+    WeasyPrint does not combine several ``@font-face`` rules of one face split by
+    ``unicode-range`` (č ć đ š ž came out as missing glyphs), so the two subsets are merged
+    with fontTools into one font of about 50 KB, once per process.
+    """
+    import io
+
+    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
+
+    parts = []
+    for subset in ("latin", "latin-ext"):
+        font = TTFont(FONTS_DIR / f"atkinson-hyperlegible-{subset}-{suffix}.woff2")
+        font.flavor = None
+        buffer = io.BytesIO()
+        font.save(buffer)
+        buffer.seek(0)
+        parts.append(buffer)
+    merged = Merger().merge(parts)
+    out = io.BytesIO()
+    merged.save(out)
+    return out.getvalue()
+
+
+def font_face_css() -> str:
+    """``@font-face`` rules for the shipped font, usable by any PDF stylesheet."""
+    rules = []
+    for style, weight, suffix in _FACES:
+        src = data_uri(merged_font(suffix), "font/ttf")
+        rules.append(
+            f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: {style}; font-weight: {weight};'
+            f' src: url("{src}") format("truetype"); }}'
+        )
+    return "\n".join(rules)
+
+
+BASE_CSS = f"""
+html {{ font-family: "{FONT_FAMILY}", sans-serif; font-size: 11pt; line-height: 1.4; color: #1b1f1d; }}
+h1, h2, h3, h4 {{ line-height: 1.2; break-after: avoid; }}
+img, svg {{ max-width: 100%; }}
+"""
+
+
+def _allowed_roots() -> list[Path]:
+    roots = [STATIC_DIR.resolve()]
+    for extra in (getattr(settings, "MEDIA_ROOT", None), getattr(settings, "STATIC_ROOT", None)):
+        if extra:
+            roots.append(Path(extra).resolve())
+    return roots
+
+
+def _make_url_fetcher():
+    from urllib.parse import unquote, urlparse
+
+    from weasyprint.urls import URLFetcher
+
+    class ProjectFilesFetcher(URLFetcher):
+        """Reads only data: URIs and files below the static and media folders."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file://"):
+                path = Path(unquote(urlparse(url).path)).resolve()
+                if any(path.is_relative_to(root) for root in _allowed_roots()):
+                    return super().fetch(url, headers)
+            raise ValueError(f"The PDF renderer does not fetch {url[:80]!r}.")
+
+    return ProjectFilesFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+@lru_cache(maxsize=1)
+def url_fetcher():
+    return _make_url_fetcher()
+
+
+@lru_cache(maxsize=1)
+def font_config():
+    """The process-wide font configuration (fonts are loaded once, when first needed)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=1)
+def base_stylesheet():
+    from weasyprint import CSS
+
+    return CSS(string=font_face_css() + BASE_CSS, font_config=font_config(), url_fetcher=url_fetcher())
+
+
+@lru_cache(maxsize=32)
+def stylesheet(path: str):
+    """A parsed stylesheet from a file, cached for the life of the process."""
+    from weasyprint import CSS
+
+    return CSS(filename=str(path), font_config=font_config(), url_fetcher=url_fetcher())
+
+
+def file_uri(path: str | Path) -> str:
+    return Path(path).resolve().as_uri()
+
+
+def static_uri(relative_path: str) -> str:
+    """A file:// URI for a file in kok_learn/static (logos, emblem) that the fetcher accepts."""
+    return file_uri(STATIC_DIR / relative_path)
+
+
+def data_uri(data: bytes, mime_type: str) -> str:
+    return f"data:{mime_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def render_html_to_pdf(
+    html: str,
+    *,
+    metadata: PdfMetadata,
+    stylesheets: list[str | Path] = (),
+    variant: str | None = DEFAULT_VARIANT,
+    base_url: str | None = None,
+) -> bytes:
+    """Render an HTML string to PDF bytes with the shared fonts and base stylesheet."""
+    from weasyprint import HTML
+
+    with _lock:
+        sheets = [base_stylesheet(), *(stylesheet(str(path)) for path in stylesheets)]
+        document = HTML(string=html, base_url=base_url or STATIC_DIR.as_uri() + "/", url_fetcher=url_fetcher()).render(
+            font_config=font_config(), stylesheets=sheets, pdf_variant=variant
+        )
+        document.metadata.title = metadata.title
+        document.metadata.authors = [metadata.author] if metadata.author else []
+        document.metadata.description = metadata.subject or None
+        document.metadata.keywords = list(metadata.keywords)
+        document.metadata.lang = metadata.lang
+        document.metadata.generator = "KOK Learn"
+        return document.write_pdf(pdf_variant=variant)
+
+
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    metadata: PdfMetadata,
+    stylesheets: list[str | Path] = (),
+    variant: str | None = DEFAULT_VARIANT,
+) -> bytes:
+    """Render a Django template to PDF bytes (see the module docstring)."""
+    html = render_to_string(template_name, {**context, "pdf_metadata": metadata})
+    return render_html_to_pdf(html, metadata=metadata, stylesheets=stylesheets, variant=variant)
