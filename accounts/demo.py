@@ -33,7 +33,5 @@ def load(*, log, with_accounts: bool) -> None:
             user.save()
         user.groups.add(*Group.objects.filter(name__in=role_names))
         # Demo accounts log in straight away: their address counts as verified.
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         log(f"{'Created' if created else 'Kept'} demo account {email}")

@@ -51,6 +51,14 @@ class SignupForm(AllauthSignupForm):
 
     field_order = ["first_name", "last_name", "email", "date_of_birth", "guardian_email", "password1", "password2"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password1" in self.fields:
+            # Django's list of validator rules is HTML and partly untranslated; one plain sentence instead.
+            self.fields["password1"].help_text = _(
+                "At least 10 characters. Avoid common passwords, only digits, or your name and e-mail address."
+            )
+
     def clean(self):
         cleaned = super().clean()
         birth = cleaned.get("date_of_birth")
@@ -59,7 +67,9 @@ class SignupForm(AllauthSignupForm):
             if not guardian:
                 self.add_error(
                     "guardian_email",
-                    _("You are under 16: enter the e-mail address of a parent or guardian, who will confirm your account."),
+                    _(
+                        "You are under 16: enter the e-mail address of a parent or guardian, who will confirm your account."
+                    ),
                 )
             elif guardian == (cleaned.get("email") or "").strip().lower():
                 self.add_error("guardian_email", _("Enter your parent's or guardian's address, not your own."))

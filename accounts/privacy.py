@@ -143,7 +143,9 @@ def export_wagtail(user) -> dict:
             if profile
             else None
         ),
-        "page_comment_subscriptions": list(PageSubscription.objects.filter(user=user).values_list("page_id", flat=True)),
+        "page_comment_subscriptions": list(
+            PageSubscription.objects.filter(user=user).values_list("page_id", flat=True)
+        ),
         "page_comments": [
             {"page_id": c.page_id, "text": c.text, "created_at": c.created_at.isoformat()}
             for c in Comment.objects.filter(user=user).order_by("created_at")
@@ -177,7 +179,11 @@ def _allauth_models():
 
 
 def register_third_party_providers() -> None:
-    register(PrivacyProvider(label="allauth", export=export_allauth, erase=erase_allauth, models=_LazyModels(_allauth_models)))
+    register(
+        PrivacyProvider(
+            label="allauth", export=export_allauth, erase=erase_allauth, models=_LazyModels(_allauth_models)
+        )
+    )
     register(
         PrivacyProvider(
             label="wagtail",

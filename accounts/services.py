@@ -70,9 +70,7 @@ def guardian_consent_from_token(*, token: str) -> GuardianConsent:
     if not isinstance(payload, dict):
         raise ConsentLinkInvalid
     consent = (
-        GuardianConsent.objects.select_related("user")
-        .filter(pk=payload.get("c"), user_id=payload.get("u"))
-        .first()
+        GuardianConsent.objects.select_related("user").filter(pk=payload.get("c"), user_id=payload.get("u")).first()
     )
     if consent is None or consent.times_sent != payload.get("n"):
         raise ConsentLinkInvalid

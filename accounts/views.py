@@ -116,4 +116,3 @@ def guardian_consent_resend(request):
         if user is not None:
             form = GuardianConsentResendForm(initial={"email": user.email})
     return render(request, "accounts/guardian_consent_resend.html", {"form": form})
-
