@@ -297,3 +297,29 @@ def load(*, log, with_accounts: bool) -> None:
         notice.project_name = PROJECT_NAME
         notice.disclaimer = DISCLAIMER
         notice.save()
+
+
+FEATURED = [
+    # slug of a page under the home page, or a deeper path; text shown on the card
+    ("tecajevi", "Besplatni tečajevi rada na računalu, poduzetništva i brendiranja, za početnike i napredne."),
+    ("tecajevi/osnove-rada-na-racunalu", "Prvi koraci: miš, tipkovnica, datoteke, e-pošta i e-Građani."),
+    ("o-projektu", "Tko provodi projekt, s kim surađujemo i što želimo postići."),
+]
+
+
+def feature_pages(*, log, with_accounts: bool) -> None:
+    """Fill the home page's featured slots once the pages they point at exist."""
+    home = HomePage.objects.first()
+    if home is None or home.featured:
+        return
+    slots = []
+    for path, text in FEATURED:
+        page = home
+        for slug in path.split("/"):
+            page = page.get_children().filter(slug=slug).first() if page else None
+        if page is not None:
+            slots.append(("page", {"page": page, "title": "", "text": text}))
+    if slots:
+        home.featured = slots
+        home.save_revision().publish()
+        log(f"Featured {len(slots)} pages on the home page")

@@ -124,7 +124,7 @@ def test_500_template_renders_without_context():
 @pytest.mark.django_db
 def test_home_page_query_count(client, django_assert_max_num_queries):
     client.get("/")  # warm the Site cache
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         assert client.get("/").status_code == 200
 
 
@@ -135,3 +135,11 @@ def test_accessibility_statement_is_linked_from_the_footer(client):
     statement = client.get("/izjava-o-pristupacnosti/").content.decode()
     assert "WCAG 2.1" in statement
     assert "Povjerenik za informiranje" in statement
+
+
+@pytest.mark.django_db
+def test_home_page_features_the_catalogue_and_a_course(client):
+    html = client.get("/").content.decode()
+    assert "Počnite ovdje" in html
+    assert 'href="/tecajevi/"' in html
+    assert 'href="/tecajevi/osnove-rada-na-racunalu/"' in html

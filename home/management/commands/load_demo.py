@@ -4,9 +4,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each app that contributes demo content has a `demo` module with `load(*, log, with_accounts)`.
-# The order matters: accounts first, then the page tree, then what hangs off it.
-DEMO_APPS = ["accounts", "home", "certificates", "courses", "mentoring"]
+# Each step is an app's `demo` module and a function taking `(*, log, with_accounts)`.
+# The order matters: accounts first, then the page tree, then what hangs off it, and last the
+# home page's featured slots, which point at pages the other apps created.
+DEMO_STEPS = [
+    ("accounts", "load"),
+    ("home", "load"),
+    ("certificates", "load"),
+    ("courses", "load"),
+    ("mentoring", "load"),
+    ("home", "feature_pages"),
+]
 
 
 class Command(BaseCommand):
@@ -25,15 +33,10 @@ class Command(BaseCommand):
             raise CommandError(
                 "Refusing to load demo content under production settings. Use --force if you really mean it."
             )
-        for app_label in DEMO_APPS:
-            try:
-                module = import_module(f"{app_label}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app_label}.demo":
-                    raise
-                continue
+        for app_label, function in DEMO_STEPS:
+            module = import_module(f"{app_label}.demo")
             with transaction.atomic():
-                module.load(log=self._log, with_accounts=allowed)
+                getattr(module, function)(log=self._log, with_accounts=allowed)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _log(self, message: str) -> None:
