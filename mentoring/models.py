@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -265,11 +266,11 @@ class Programme(models.Model):
 
 class Pairing(models.Model):
     class State(models.TextChoices):
-        PROPOSED = "predlozen", _("proposed")
-        ACTIVE = "aktivan", _("active")
-        PAUSED = "pauziran", _("paused")
-        COMPLETED = "zavrsen", _("completed")
-        ENDED_EARLY = "prekinut", _("ended early")
+        PROPOSED = "predlozen", pgettext_lazy("pairing state", "proposed")
+        ACTIVE = "aktivan", pgettext_lazy("pairing state", "active")
+        PAUSED = "pauziran", pgettext_lazy("pairing state", "paused")
+        COMPLETED = "zavrsen", pgettext_lazy("pairing state", "completed")
+        ENDED_EARLY = "prekinut", pgettext_lazy("pairing state", "ended early")
 
     TRANSITIONS = {
         State.PROPOSED: (State.ACTIVE, State.ENDED_EARLY),
