@@ -175,7 +175,7 @@ def _verification(ctx: BenchContext) -> str:
     certificate = ctx.model("certificates.Certificate").objects.order_by("pk").first()
     if certificate is None:
         raise Unavailable("no certificate in the bench database")
-    return ctx.url_name("certificates:verify_result", certificate.code)
+    return ctx.url_name("certificates:verify_result", certificate.display_code)
 
 
 BARE = BenchPage("bare", "Bare Django view (ceiling)", ANONYMOUS, lambda ctx: ctx.url_name("bench_bare"))
@@ -203,14 +203,87 @@ class WriteRequest:
 
 @dataclass(frozen=True)
 class Writer:
-    """A write endpoint for the concurrency check. `prepare(ctx, writers)` returns requests to cycle through."""
+    """A write endpoint for the concurrency check.
+
+    `prepare(ctx, writers)` returns the requests to cycle through (different learners one after
+    another); `success_status` is what the endpoint answers when the write went through;
+    `count_rows()` counts the rows the writes leave behind and `expected_rows(distinct, ok, writers)`
+    says how many there must be; `cleanup()` restores the state before the run.
+    """
 
     name: str
     description: str
     prepare: Callable[[BenchContext, int], list[WriteRequest]]
-    # Rows the run wrote, counted afterwards (to compare with the 2xx responses); and cleanup.
+    success_status: int
     count_rows: Callable[[], int]
+    expected_rows: Callable[[int, int, int], tuple[int, int]]
     cleanup: Callable[[], None]
+
+
+def _writer_learners():
+    from .seed import BENCH_EMAIL_DOMAIN
+
+    return {
+        "user__email__endswith": f"@{BENCH_EMAIL_DOMAIN}",
+        "user__email__gte": learner_email(2),
+        "user__email__lte": learner_email(17),
+    }
+
+
+def _lesson_prepare(ctx: BenchContext, writers: int) -> list[WriteRequest]:
+    enrolment_model = ctx.model("courses.Enrolment")
+    lesson_model = ctx.model("courses.LessonPage")
+    ctx.url_name("courses:lesson_complete", 1, 1)
+    per_writer = []
+    for number in range(writers):
+        user = ctx.writer(number)
+        enrolment = enrolment_model.objects.filter(user=user).select_related("course").order_by("pk").first()
+        if enrolment is None:
+            raise Unavailable(f"writer {user.email} has no enrolment")
+        course = enrolment.course
+        lessons = lesson_model.objects.live().filter(path__startswith=course.path, quiz_count=0).order_by("path")
+        paths = [reverse("courses:lesson_complete", args=[course.pk, lesson.pk]) for lesson in lessons]
+        if not paths:
+            raise Unavailable(f"course {course} has no lesson that is completed without a quiz")
+        per_writer.append([WriteRequest(user=user, path=path, body="") for path in paths])
+    # Interleaved, so that consecutive requests come from different learners.
+    longest = max(len(requests) for requests in per_writer)
+    return [requests[i] for i in range(longest) for requests in per_writer if i < len(requests)]
+
+
+def _lesson_rows() -> int:
+    from courses.models import LessonCompletion
+
+    return LessonCompletion.objects.filter(**{f"enrolment__{k}": v for k, v in _writer_learners().items()}).count()
+
+
+def _lesson_expected(distinct: int, ok: int, writers: int) -> tuple[int, int]:
+    # Repeating a completion writes no new row (it touches the enrolment), so once every pair has
+    # been posted at least twice over, exactly one row per (learner, lesson) pair must exist.
+    if ok >= 2 * distinct:
+        return distinct, distinct
+    return 1 if ok else 0, min(distinct, ok + writers)
+
+
+def _lesson_cleanup() -> None:
+    from certificates.models import Certificate
+    from courses.models import Enrolment, EnrolmentStatus, LessonCompletion
+
+    filters = _writer_learners()
+    LessonCompletion.objects.filter(**{f"enrolment__{k}": v for k, v in filters.items()}).delete()
+    Enrolment.objects.filter(**filters).update(status=EnrolmentStatus.ACTIVE, completed_at=None, last_activity_at=None)
+    Certificate.objects.filter(**{f"recipient__{k.removeprefix('user__')}": v for k, v in filters.items()}).delete()
+
+
+LESSON_COMPLETE = Writer(
+    "lesson_complete",
+    "learners marking lessons as done (POST courses:lesson_complete, the real view and service)",
+    _lesson_prepare,
+    302,
+    _lesson_rows,
+    _lesson_expected,
+    _lesson_cleanup,
+)
 
 
 def _probe_prepare(ctx: BenchContext, writers: int) -> list[WriteRequest]:
@@ -238,9 +311,13 @@ WRITE_PROBE = Writer(
     "write_probe",
     "bench-only POST endpoint: one transaction that reads the learner, inserts a row and updates the learner",
     _probe_prepare,
+    200,
     _probe_rows,
+    # Every 200 wrote its row; a few more rows are requests still in flight when wrk stopped counting.
+    lambda distinct, ok, writers: (ok, ok + writers),
     _probe_cleanup,
 )
 
-# The first writer whose prepare() does not raise Unavailable is used.
-WRITERS: list[Writer] = [WRITE_PROBE]
+# The first writer whose prepare() does not raise Unavailable is used: the real learner write
+# endpoint when it exists, else the bench-only probe.
+WRITERS: list[Writer] = [LESSON_COMPLETE, WRITE_PROBE]

@@ -10,14 +10,17 @@ need the tree) are the only rows created one by one.
 
 from __future__ import annotations
 
+import datetime
 import random
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 # Bump when the data a step writes changes shape, to force a reseed of existing bench databases.
 SEED_VERSION = 1
@@ -154,8 +157,264 @@ def seed_learners(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
     return {"learners": len(learners)}
 
 
+BENCH_COURSE_SLUG = "bench-tecaj-{:02d}"
+MODULES_PER_COURSE = 2
+CERTIFICATE_ISSUER = "Udruga PET PLUS"
+
+
+def _fresh_block_ids(value):
+    """A copy of StreamField raw data with new block ids (ids must be unique per lesson)."""
+    if isinstance(value, list):
+        return [_fresh_block_ids(item) for item in value]
+    if isinstance(value, dict):
+        return {key: (str(uuid.uuid4()) if key == "id" else _fresh_block_ids(item)) for key, item in value.items()}
+    return value
+
+
+def _bench_courses():
+    from courses.models import CoursePage
+
+    prefix = BENCH_COURSE_SLUG.split("{", 1)[0]
+    return list(CoursePage.objects.filter(slug__startswith=prefix).order_by("path"))
+
+
+def seed_courses(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """Courses of 2 modules × 10 lessons under the catalogue, with the demo courses' real texts.
+
+    Titles, descriptions and lesson bodies (text, steps, quizzes) are copied from the demo
+    courses in turn, so pages weigh what real lessons weigh. Pages are created live without
+    revisions: the harness measures serving, not editing.
+    """
+    from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        raise RuntimeError("the course catalogue is missing: load_demo should have created it")
+    prefix = BENCH_COURSE_SLUG.split("{", 1)[0]
+    demo_courses = list(CoursePage.objects.child_of(index).exclude(slug__startswith=prefix).order_by("path"))
+    demo_lessons = [
+        lesson
+        for course in demo_courses
+        for lesson in LessonPage.objects.filter(path__startswith=course.path).order_by("path")
+    ]
+    demo_modules = [
+        module for course in demo_courses for module in ModulePage.objects.child_of(course).order_by("path")
+    ]
+    if not demo_courses or not demo_lessons:
+        raise RuntimeError("the demo courses are missing: load_demo should have created them")
+    existing = {course.slug for course in _bench_courses()}
+    lessons_per_module = scale.lessons_per_course // MODULES_PER_COURSE
+    created = 0
+    for number in range(1, scale.courses + 1):
+        slug = BENCH_COURSE_SLUG.format(number)
+        if slug in existing:
+            continue
+        template = demo_courses[(number - 1) % len(demo_courses)]
+        with transaction.atomic():
+            course = CoursePage(
+                title=f"{template.title} ({number}. grupa)",
+                slug=slug,
+                summary=template.summary,
+                description=template.description,
+                learning_outcomes=_fresh_block_ids(list(template.learning_outcomes.raw_data)),
+                level=template.level,
+                estimated_hours=template.estimated_hours,
+                pass_mark=template.pass_mark,
+                enrolment_mode=template.enrolment_mode,
+                categories=list(template.categories.all()),
+                audiences=list(template.audiences.all()),
+            )
+            index.add_child(instance=course)
+            for module_number in range(MODULES_PER_COURSE):
+                module_template = demo_modules[(number + module_number) % len(demo_modules)]
+                module = ModulePage(
+                    title=module_template.title, slug=f"modul-{module_number + 1}", intro=module_template.intro
+                )
+                course.add_child(instance=module)
+                for lesson_number in range(lessons_per_module):
+                    position = number * scale.lessons_per_course + module_number * lessons_per_module + lesson_number
+                    lesson_template = demo_lessons[position % len(demo_lessons)]
+                    module.add_child(
+                        instance=LessonPage(
+                            title=lesson_template.title,
+                            slug=f"lekcija-{lesson_number + 1}",
+                            intro=lesson_template.intro,
+                            estimated_minutes=lesson_template.estimated_minutes,
+                            required=True,
+                            body=_fresh_block_ids(list(lesson_template.body.raw_data)),
+                        )
+                    )
+        created += 1
+        if created % 10 == 0:
+            log(f"courses: {created} created")
+    total_lessons = LessonPage.objects.filter(slug__startswith="lekcija-", path__startswith=index.path).count()
+    log(f"courses: {created} created, {len(existing) + created} bench courses")
+    return {"courses": len(existing) + created, "lessons": total_lessons}
+
+
+def seed_progress(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """Enrolments and lesson completions (bulk), so that `scale.certificates` enrolments are complete.
+
+    The bench learner (whose dashboard and lesson page are measured) is enrolled in
+    `bench_learner_enrolments` courses at every stage of progress; learners 2-17 (the concurrent
+    writers) are enrolled in the first course with nothing done yet; everybody else gets complete
+    enrolments first, then partly done ones until the completion total is reached.
+    """
+    from accounts.models import User
+    from courses.models import Enrolment, EnrolmentStatus, LessonCompletion, LessonPage
+
+    if Enrolment.objects.filter(user__email__endswith=f"@{BENCH_EMAIL_DOMAIN}").exists():
+        log("progress: already seeded")
+        return _progress_counts()
+    courses = _bench_courses()
+    lessons = {
+        course.pk: list(
+            LessonPage.objects.filter(path__startswith=course.path).order_by("path").values_list("pk", flat=True)
+        )
+        for course in courses
+    }
+    learner_ids = list(
+        User.objects.filter(email__endswith=f"@{BENCH_EMAIL_DOMAIN}", email__startswith="polaznik")
+        .order_by("email")
+        .values_list("pk", flat=True)
+    )
+    rng = random.Random(42)
+    plan: list[tuple[int, int, int]] = []  # (learner, course, lessons done)
+    for position, course in enumerate(courses[: scale.bench_learner_enrolments]):
+        size = len(lessons[course.pk])
+        plan.append((learner_ids[0], course.pk, size if position < 2 else position % size))
+    writers = learner_ids[1:17]
+    plan += [(learner, courses[0].pk, 0) for learner in writers]
+    others = learner_ids[17:]
+    enrolled: dict[int, set[int]] = {}
+
+    def next_pair(counter: int) -> tuple[int, int]:
+        learner = others[counter % len(others)]
+        taken = enrolled.setdefault(learner, set())
+        course = rng.choice([c.pk for c in courses if c.pk not in taken])
+        taken.add(course)
+        return learner, course
+
+    counter = 0
+    done_total = sum(done for _, _, done in plan)
+    completed = sum(1 for _, course, done in plan if done == len(lessons[course]))
+    while completed < scale.certificates and done_total < scale.completions:
+        learner, course = next_pair(counter)
+        counter += 1
+        size = len(lessons[course])
+        plan.append((learner, course, size))
+        completed += 1
+        done_total += size
+    while done_total < scale.completions:
+        learner, course = next_pair(counter)
+        counter += 1
+        done = min(rng.randint(1, len(lessons[course]) - 1), scale.completions - done_total)
+        plan.append((learner, course, done))
+        done_total += done
+
+    now = timezone.now()
+    with transaction.atomic():
+        enrolments = []
+        for learner, course, done in plan:
+            complete = done == len(lessons[course])
+            started = now - datetime.timedelta(days=rng.randint(20, 400))
+            enrolments.append(
+                Enrolment(
+                    user_id=learner,
+                    course_id=course,
+                    status=EnrolmentStatus.COMPLETED if complete else EnrolmentStatus.ACTIVE,
+                    enrolled_at=started,
+                    completed_at=started + datetime.timedelta(days=14) if complete else None,
+                    last_activity_at=started + datetime.timedelta(days=7) if done else None,
+                )
+            )
+        _bulk(Enrolment, enrolments)
+        ids = {
+            (user, course): pk
+            for pk, user, course in Enrolment.objects.filter(
+                user__email__endswith=f"@{BENCH_EMAIL_DOMAIN}"
+            ).values_list("pk", "user_id", "course_id")
+        }
+        completions = []
+        for learner, course, done in plan:
+            enrolment_id = ids[(learner, course)]
+            completions += [
+                LessonCompletion(enrolment_id=enrolment_id, lesson_id=lesson, completed_at=now)
+                for lesson in lessons[course][:done]
+            ]
+            if len(completions) >= 20_000:
+                _bulk(LessonCompletion, completions, batch_size=5_000)
+                completions = []
+        _bulk(LessonCompletion, completions, batch_size=5_000)
+    counts = _progress_counts()
+    log(f"progress: {counts['enrolments']} enrolments, {counts['lesson_completions']} lesson completions")
+    return counts
+
+
+def _progress_counts() -> dict[str, int]:
+    from courses.models import Enrolment, EnrolmentStatus, LessonCompletion
+
+    bench = Enrolment.objects.filter(user__email__endswith=f"@{BENCH_EMAIL_DOMAIN}")
+    return {
+        "enrolments": bench.count(),
+        "completed_enrolments": bench.filter(status=EnrolmentStatus.COMPLETED).count(),
+        "lesson_completions": LessonCompletion.objects.filter(enrolment__in=bench).count(),
+    }
+
+
+def seed_certificates(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """A certificate for every completed bench enrolment, as course completion would issue it.
+
+    PDFs are not rendered here (the certificates benchmark measures rendering); the public
+    verification page needs only the register row.
+    """
+    from certificates.codes import generate_code
+    from certificates.models import Certificate
+    from courses.models import Enrolment, EnrolmentStatus
+
+    have = set(
+        Certificate.objects.filter(recipient__email__endswith=f"@{BENCH_EMAIL_DOMAIN}").values_list(
+            "recipient_id", "subject_key"
+        )
+    )
+    completed = Enrolment.objects.filter(
+        user__email__endswith=f"@{BENCH_EMAIL_DOMAIN}", status=EnrolmentStatus.COMPLETED
+    ).select_related("user", "course")
+    codes: set[str] = set(Certificate.objects.values_list("code", flat=True))
+    certificates = []
+    for enrolment in completed.order_by("pk").iterator(chunk_size=2_000):
+        key = f"course:{enrolment.course_id}"
+        if (enrolment.user_id, key) in have:
+            continue
+        code = generate_code()
+        while code in codes:
+            code = generate_code()
+        codes.add(code)
+        certificates.append(
+            Certificate(
+                code=code,
+                recipient_id=enrolment.user_id,
+                subject_key=key,
+                holder_name=enrolment.user.display_name,
+                title=enrolment.course.title,
+                hours=enrolment.course.estimated_hours,
+                issued_on=timezone.localdate(enrolment.completed_at),
+                issuer=CERTIFICATE_ISSUER,
+            )
+        )
+    with transaction.atomic():
+        created = _bulk(Certificate, certificates)
+    total = Certificate.objects.filter(recipient__email__endswith=f"@{BENCH_EMAIL_DOMAIN}").count()
+    log(f"certificates: {created} created, {total} in total")
+    return {"certificates": total}
+
+
+COURSE_MODELS = ("courses.CourseIndexPage", "courses.CoursePage", "courses.ModulePage", "courses.LessonPage")
 STEPS: list[Step] = [
     Step("learners", ("accounts.User", "account.EmailAddress"), seed_learners),
+    Step("courses", COURSE_MODELS, seed_courses),
+    Step("progress", (*COURSE_MODELS, "courses.Enrolment", "courses.LessonCompletion"), seed_progress),
+    Step("certificates", ("courses.Enrolment", "certificates.Certificate"), seed_certificates),
 ]
 
 
