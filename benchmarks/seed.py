@@ -409,12 +409,258 @@ def seed_certificates(scale: Scale, log: Callable[[str], None]) -> dict[str, int
     return {"certificates": total}
 
 
+BENCH_PROGRAMME = "Mentorski program za mjerenje izvedbe"
+MENTOR_ORGANISATIONS = 12
+MEETINGS_PER_PAIRING = 10
+GOALS_PER_PAIRING = 3
+TASKS_PER_GOAL = 4
+MEETING_TOPICS = [
+    "Plan rada za iduće tromjesečje i podjela zadataka među članovima",
+    "Priprema prijave na natječaj: proračun, pokazatelji i prilozi",
+    "Vođenje evidencije volontera i potvrde o volontiranju",
+    "Godišnje financijsko izvješće i rokovi prema Ministarstvu financija",
+    "Objave na društvenim mrežama i suradnja s lokalnim medijima",
+    "Dogovor sa školom i općinom o zajedničkom programu za mlade",
+]
+GOAL_TITLES = [
+    "Usvojiti strateški plan udruge za tri godine",
+    "Prijaviti prvi projekt na natječaj iz EU fondova",
+    "Uspostaviti redovito izvještavanje članova i javnosti",
+]
+TASK_TITLES = ["Nacrt", "Rasprava na skupštini", "Ispravci nakon rasprave", "Objava i dostava partnerima"]
+
+
+def _oib(rng: random.Random, taken: set[str]) -> str:
+    from mentoring.validators import oib_check_digit
+
+    while True:
+        first_ten = "".join(rng.choice("0123456789") for _ in range(10))
+        oib = first_ten + str(oib_check_digit(first_ten))
+        if oib not in taken:
+            taken.add(oib)
+            return oib
+
+
+def seed_mentoring(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """One programme with `scale.pairings` active pairings, all mentored by the bench mentor.
+
+    The mentor dashboard is measured for the mentor of every pairing (the worst case: its
+    queries must not grow with the number of pairings). Each pairing has an accepted agreement,
+    goals with tasks, meetings (held, confirmed, planned) and a baseline and an endline assessment.
+    """
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+    from accounts.models import User
+    from mentoring.models import (
+        Assessment,
+        AssessmentScore,
+        CapacityInstrument,
+        CapacityStatement,
+        Goal,
+        Meeting,
+        MentoringAgreement,
+        Organisation,
+        OrganisationMembership,
+        Pairing,
+        Programme,
+        Task,
+    )
+
+    programme = Programme.objects.filter(name=BENCH_PROGRAMME).first()
+    if programme is not None:
+        log("mentoring: already seeded")
+        return {
+            "pairings": programme.pairings.count(),
+            "meetings": Meeting.objects.filter(pairing__programme=programme).count(),
+        }
+    rng = random.Random(60)
+    today = timezone.localdate()
+    now = timezone.now()
+    instrument = CapacityInstrument.default()
+    areas = list(instrument.areas.all()) if instrument else []
+    statements = list(CapacityStatement.objects.filter(area__instrument=instrument)) if instrument else []
+    with transaction.atomic():
+        mentor, _ = User.objects.get_or_create(
+            email=BENCH_MENTOR_EMAIL,
+            defaults={"first_name": "Ivana", "last_name": "Mentorić", "password": make_password(BENCH_PASSWORD)},
+        )
+        mentor.groups.add(*Group.objects.filter(name__in=[roles.MENTOR, roles.LEARNER]))
+        taken = set(Organisation.objects.values_list("oib", flat=True))
+        kinds = list(Organisation.Kind)
+        mentor_orgs = Organisation.objects.bulk_create(
+            [
+                Organisation(
+                    name=f"Udruga za razvoj zajednice {MUNICIPALITIES[i % len(MUNICIPALITIES)]} {i + 1}",
+                    oib=_oib(rng, taken),
+                    kind=Organisation.Kind.ASSOCIATION,
+                    registry_number=f"{17000000 + i}",
+                    founding_year=1995 + i,
+                    experience=Organisation.Experience.EXPERIENCED,
+                    municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                )
+                for i in range(MENTOR_ORGANISATIONS)
+            ]
+        )
+        mentee_orgs = Organisation.objects.bulk_create(
+            [
+                Organisation(
+                    name=f"{kinds[i % len(kinds)].label} {MUNICIPALITIES[i % len(MUNICIPALITIES)]} {i + 1}",
+                    oib=_oib(rng, taken),
+                    kind=kinds[i % len(kinds)],
+                    registry_number=f"{18000000 + i}",
+                    founding_year=2015 + i % 10,
+                    experience=Organisation.Experience.EMERGING,
+                    municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                )
+                for i in range(scale.pairings)
+            ]
+        )
+        OrganisationMembership.objects.create(
+            user=mentor,
+            organisation=mentor_orgs[0],
+            role=OrganisationMembership.Role.MENTOR,
+            mentor_capacity=scale.pairings,
+        )
+        programme = Programme.objects.create(
+            name=BENCH_PROGRAMME,
+            cohort=f"{today.year}./{today.year + 1}.",
+            start_date=today - datetime.timedelta(days=200),
+            end_date=today + datetime.timedelta(days=165),
+            instrument=instrument,
+            funder="Europski socijalni fond",
+        )
+        pairings = Pairing.objects.bulk_create(
+            [
+                Pairing(
+                    programme=programme,
+                    mentor_organisation=mentor_orgs[i % MENTOR_ORGANISATIONS],
+                    mentee_organisation=mentee_orgs[i],
+                    state=Pairing.State.ACTIVE,
+                    start_date=programme.start_date + datetime.timedelta(days=i % 30),
+                )
+                for i in range(scale.pairings)
+            ]
+        )
+        if not pairings[0].pk:  # backends without RETURNING ids
+            pairings = list(Pairing.objects.filter(programme=programme).order_by("pk"))
+        Pairing.mentors.through.objects.bulk_create(
+            [Pairing.mentors.through(pairing_id=p.pk, user_id=mentor.pk) for p in pairings]
+        )
+        MentoringAgreement.objects.bulk_create(
+            [
+                MentoringAgreement(
+                    pairing=p,
+                    goals="; ".join(GOAL_TITLES),
+                    meeting_frequency=MentoringAgreement.Frequency.FORTNIGHTLY,
+                    accepted_by_mentor=mentor,
+                    accepted_by_mentor_at=now,
+                    accepted_by_mentee_at=now,
+                )
+                for p in pairings
+            ]
+        )
+        goals = Goal.objects.bulk_create(
+            [
+                Goal(
+                    pairing=p,
+                    title=GOAL_TITLES[g],
+                    capacity_area=areas[(i + g) % len(areas)] if areas else None,
+                    due_date=today + datetime.timedelta(days=30 * (g + 1) - 45),
+                    sort_order=g,
+                )
+                for i, p in enumerate(pairings)
+                for g in range(GOALS_PER_PAIRING)
+            ]
+        )
+        if not goals[0].pk:
+            goals = list(Goal.objects.filter(pairing__programme=programme).order_by("pk"))
+        Task.objects.bulk_create(
+            [
+                Task(
+                    goal=goal,
+                    title=TASK_TITLES[t],
+                    is_milestone=t == TASKS_PER_GOAL - 1,
+                    due_date=(goal.due_date or today) - datetime.timedelta(days=10 * (TASKS_PER_GOAL - t)),
+                    done=(n + t) % 3 != 0,
+                    done_at=now if (n + t) % 3 != 0 else None,
+                )
+                for n, goal in enumerate(goals)
+                for t in range(TASKS_PER_GOAL)
+            ]
+        )
+        meetings = []
+        for i, p in enumerate(pairings):
+            for m in range(MEETINGS_PER_PAIRING):
+                planned = m >= MEETINGS_PER_PAIRING - 2
+                starts = now + datetime.timedelta(days=14 * (m - MEETINGS_PER_PAIRING + 2) + (0 if planned else -1))
+                meetings.append(
+                    Meeting(
+                        pairing=p,
+                        starts_at=starts,
+                        duration_minutes=rng.choice([45, 60, 90, 120]),
+                        format=list(Meeting.Format)[(i + m) % len(Meeting.Format)],
+                        planned=planned,
+                        location="Društveni centar Kravarsko",
+                        topics=MEETING_TOPICS[(i + m) % len(MEETING_TOPICS)],
+                        notes=""
+                        if planned
+                        else "Dogovoreni su sljedeći koraci i rokovi; zapisnik je poslan članovima.",
+                        next_steps="" if planned else "Poslati nacrt dokumenta do idućeg sastanka.",
+                        recorded_by=mentor,
+                        confirmed_at=None if planned or m % 4 == 3 else starts + datetime.timedelta(days=2),
+                    )
+                )
+        Meeting.objects.bulk_create(meetings, batch_size=BATCH)
+        assessments = (
+            Assessment.objects.bulk_create(
+                [
+                    Assessment(
+                        organisation=p.mentee_organisation,
+                        pairing=p,
+                        instrument=instrument,
+                        round=round_,
+                        date=p.start_date + datetime.timedelta(days=offset),
+                        assessed_by=mentor,
+                    )
+                    for p in pairings
+                    for round_, offset in ((Assessment.Round.BASELINE, 7), (Assessment.Round.ENDLINE, 180))
+                ]
+            )
+            if instrument
+            else []
+        )
+        if assessments and not assessments[0].pk:
+            assessments = list(Assessment.objects.filter(pairing__programme=programme).order_by("pk"))
+        AssessmentScore.objects.bulk_create(
+            [
+                AssessmentScore(
+                    assessment=a,
+                    statement=statement,
+                    score=min(5, rng.randint(1, 3) + (2 if a.round == Assessment.Round.ENDLINE else 0)),
+                )
+                for a in assessments
+                for statement in statements
+            ],
+            batch_size=BATCH,
+        )
+    counts = {
+        "pairings": len(pairings),
+        "meetings": len(meetings),
+        "goals": len(goals),
+        "assessment_scores": len(assessments) * len(statements),
+    }
+    log(f"mentoring: {counts}")
+    return counts
+
+
 COURSE_MODELS = ("courses.CourseIndexPage", "courses.CoursePage", "courses.ModulePage", "courses.LessonPage")
 STEPS: list[Step] = [
     Step("learners", ("accounts.User", "account.EmailAddress"), seed_learners),
     Step("courses", COURSE_MODELS, seed_courses),
     Step("progress", (*COURSE_MODELS, "courses.Enrolment", "courses.LessonCompletion"), seed_progress),
     Step("certificates", ("courses.Enrolment", "certificates.Certificate"), seed_certificates),
+    Step("mentoring", ("mentoring.Pairing", "mentoring.Meeting", "mentoring.Assessment"), seed_mentoring),
 ]
 
 
