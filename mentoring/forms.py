@@ -161,7 +161,7 @@ class GoalProgressForm(forms.Form):
         required=False,
         help_text=_("Leave empty to calculate progress from the tasks."),
         error_messages={
-            "min_value": _("Progress is between 0 and 100 %."),
-            "max_value": _("Progress is between 0 and 100 %."),
+            "min_value": _("Progress must be a number from 0 to 100."),
+            "max_value": _("Progress must be a number from 0 to 100."),
         },
     )
