@@ -119,7 +119,8 @@ def seed_learners(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
 
     password = make_password(BENCH_PASSWORD)
     rng = random.Random(2026)
-    existing = set(User.objects.filter(email__endswith=f"@{BENCH_EMAIL_DOMAIN}").values_list("email", flat=True))
+    bench_learners = User.objects.filter(email__startswith="polaznik", email__endswith=f"@{BENCH_EMAIL_DOMAIN}")
+    existing = set(bench_learners.values_list("email", flat=True))
     users = []
     for number in range(1, scale.learners + 1):
         email = learner_email(number)
@@ -137,7 +138,7 @@ def seed_learners(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
         )
     with transaction.atomic():
         created = _bulk(User, users)
-        learners = list(User.objects.filter(email__endswith=f"@{BENCH_EMAIL_DOMAIN}").values_list("pk", "email"))
+        learners = list(bench_learners.values_list("pk", "email"))
         have_address = set(
             EmailAddress.objects.filter(user_id__in=[pk for pk, _ in learners]).values_list("user_id", flat=True)
         )
@@ -288,6 +289,8 @@ def seed_progress(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
     others = learner_ids[17:]
     enrolled: dict[int, set[int]] = {}
 
+    capacity = len(others) * len(courses)
+
     def next_pair(counter: int) -> tuple[int, int]:
         learner = others[counter % len(others)]
         taken = enrolled.setdefault(learner, set())
@@ -295,17 +298,18 @@ def seed_progress(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
         taken.add(course)
         return learner, course
 
+    # Each learner enrols in each course at most once; a small --scale can run out of pairs.
     counter = 0
     done_total = sum(done for _, _, done in plan)
     completed = sum(1 for _, course, done in plan if done == len(lessons[course]))
-    while completed < scale.certificates and done_total < scale.completions:
+    while completed < scale.certificates and done_total < scale.completions and counter < capacity:
         learner, course = next_pair(counter)
         counter += 1
         size = len(lessons[course])
         plan.append((learner, course, size))
         completed += 1
         done_total += size
-    while done_total < scale.completions:
+    while done_total < scale.completions and counter < capacity:
         learner, course = next_pair(counter)
         counter += 1
         done = min(rng.randint(1, len(lessons[course]) - 1), scale.completions - done_total)

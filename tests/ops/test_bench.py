@@ -1,0 +1,240 @@
+"""The benchmark harness: its seed works with today's models, every page it measures answers 200
+for the user it is measured as, its writer really writes, and its wrk/report plumbing works."""
+
+import shutil
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from benchmarks import pages, run, seed
+
+TINY = seed.Scale(
+    learners=40,
+    courses=2,
+    lessons_per_course=4,
+    completions=40,
+    certificates=3,
+    pairings=3,
+    bench_learner_enrolments=2,
+)
+
+
+@pytest.fixture
+def seeded(db, settings):
+    settings.ROOT_URLCONF = "benchmarks.urls"
+    settings.KOK_VERIFY_RATE_LIMIT = (10**9, 600)
+    result = seed.run(TINY, log=lambda message: None)
+    return result
+
+
+def test_every_seed_step_runs_against_the_current_models(seeded):
+    from accounts.models import User
+
+    assert seeded["skipped"] == [], seeded["skipped"]
+    counts = {name: value for step in seeded["steps"] for name, value in step["counts"].items()}
+    assert counts["learners"] == TINY.learners
+    assert counts["courses"] == TINY.courses
+    assert counts["lessons"] == TINY.courses * TINY.lessons_per_course
+    assert counts["lesson_completions"] == TINY.completions
+    assert counts["certificates"] == counts["completed_enrolments"] >= TINY.certificates
+    assert counts["pairings"] == TINY.pairings
+    learner = User.objects.get(email=seed.BENCH_LEARNER_EMAIL)
+    assert learner.check_password(seed.BENCH_PASSWORD)
+    assert learner.enrolments.count() == TINY.bench_learner_enrolments
+
+
+def test_seeding_twice_adds_nothing(seeded):
+    again = seed.run(TINY, log=lambda message: None)
+    counts = {name: value for step in again["steps"] for name, value in step["counts"].items()}
+    assert counts["learners"] == TINY.learners
+    assert counts["courses"] == TINY.courses
+    assert counts["lesson_completions"] == TINY.completions
+
+
+def test_every_page_is_located_and_answers_200_to_its_user(seeded, client):
+    ctx = pages.BenchContext()
+    for page in pages.PAGES:
+        path = page.locate(ctx)
+        user = ctx.user_for(page.who)
+        client.logout()
+        if user is not None:
+            client.force_login(user, backend=run.AUTH_BACKEND)
+        response = client.get(path)
+        assert response.status_code == 200, f"{page.name} {path}: {response.status_code}"
+
+
+def test_the_bare_view_is_only_in_the_bench_urlconf(client, db):
+    assert client.get("/__bench__/bare/").status_code == 404
+
+
+def test_lesson_complete_writer_writes_through_the_real_view(seeded, client):
+    writer = pages.WRITERS[0]
+    assert writer.name == "lesson_complete"
+    requests = writer.prepare(pages.BenchContext(), 3)
+    assert len({r.user.pk for r in requests}) == 3
+    writer.cleanup()
+    assert writer.count_rows() == 0
+    for request in requests:
+        client.force_login(request.user, backend=run.AUTH_BACKEND)
+        response = client.post(request.path, request.body, content_type="application/x-www-form-urlencoded")
+        assert response.status_code == writer.success_status
+    distinct = len({(r.user.pk, r.path) for r in requests})
+    assert writer.count_rows() == distinct
+    writer.cleanup()
+    assert writer.count_rows() == 0
+
+
+def test_write_probe_counts_its_rows(seeded, client):
+    writer = pages.WRITE_PROBE
+    requests = writer.prepare(pages.BenchContext(), 2)
+    for request in requests:
+        response = client.post(request.path, request.body, content_type="application/x-www-form-urlencoded")
+        assert response.status_code == 200
+    assert writer.count_rows() == 2
+    writer.cleanup()
+    assert writer.count_rows() == 0
+
+
+def test_budgets():
+    budget = pages.Budget(min_ratio=0.1, max_p95_ms=50, max_queries=12)
+    assert budget.check(ratio=0.2, p95_ms=40, queries=12)
+    assert not budget.check(ratio=0.05, p95_ms=40, queries=12)
+    assert not budget.check(ratio=0.2, p95_ms=60, queries=12)
+    assert not budget.check(ratio=0.2, p95_ms=40, queries=13)
+    assert budget.describe() == "≥ 10% of bare, p95 ≤ 50 ms, ≤ 12 queries"
+
+
+def _report():
+    page = {
+        "name": "lesson",
+        "title": "Lesson page",
+        "who": "learner",
+        "path": "/tecajevi/x/",
+        "requests_per_s": 120.5,
+        "p50_ms": 12.0,
+        "p95_ms": 30.0,
+        "queries": 9,
+        "ratio_to_bare": 0.25,
+        "budget": "≥ 10% of bare",
+        "budget_met": True,
+    }
+    return {
+        "finished_at": "2026-11-26 09:00",
+        "revision": "abc1234",
+        "command": "make bench",
+        "machine": {
+            "cpus": 2,
+            "cpu_model": "x",
+            "load_average_at_start": [1.0, 1.0, 1.0],
+            "python": "3.11",
+            "django": "5.2",
+            "wagtail": "8.0",
+            "wrk": "wrk 4.1",
+        },
+        "config": {
+            "gunicorn": "2 workers × 4 threads (gthread)",
+            "database": "sqlite",
+            "cache": "LocMemCache",
+            "connections": 8,
+            "warmup_s": 2,
+            "duration_s": 10,
+        },
+        "pages": [page],
+        "skipped": [{"name": "verification", "title": "Certificate verification", "reason": "no certificate"}],
+        "sqlite_writers": {"skipped": "--writers-duration 0"},
+        "seed": {"steps": [{"name": "learners", "counts": {"learners": 10000}}], "skipped": []},
+    }
+
+
+def test_results_go_between_the_markers_and_nothing_else_changes(tmp_path, monkeypatch):
+    docs = tmp_path / "performance.md"
+    docs.write_text(
+        f"# Performance\n\nIntro.\n\n{run.START_MARKER}\nold\n{run.END_MARKER}\n\n## Certificates\n\nTheirs.\n"
+    )
+    monkeypatch.setattr(run, "DOCS", docs)
+    run.write_docs(run.markdown(_report()))
+    text = docs.read_text()
+    assert "old" not in text
+    assert text.startswith("# Performance\n\nIntro.\n")
+    assert text.endswith("## Certificates\n\nTheirs.\n")
+    assert "| Lesson page (`/tecajevi/x/`) | learner | 120.5 | 12.0 | 30.0 | 9 | 25% | ≥ 10% of bare: met |" in text
+    assert "Certificate verification (`verification`): no certificate." in text
+    assert "learners 10,000" in text
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # wrk drops its connections when the time is up; that is not an error here
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        status = 404 if self.path == "/missing/" else 200
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed (make bench installs it)")
+def test_wrk_report_script_gives_latency_percentiles_and_status_counts():
+    server = _QuietServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        ok = run.summarise(run.wrk(f"http://127.0.0.1:{port}/", seconds=1, connections=2, threads=1))
+        missing = run.wrk(f"http://127.0.0.1:{port}/missing/", seconds=1, connections=1, threads=1)
+    finally:
+        server.shutdown()
+    assert ok["requests"] > 0
+    assert ok["ok_responses"] == ok["requests"]
+    assert 0 < ok["p50_ms"] <= ok["p95_ms"] <= ok["p99_ms"]
+    assert set(missing["statuses"]) == {"404"}
+
+
+def test_lua_script_reads_post_requests_from_a_file(tmp_path):
+    if not shutil.which("wrk"):
+        pytest.skip("wrk is not installed")
+    received = []
+
+    class PostHandler(_Handler):
+        def do_POST(self):  # noqa: N802
+            length = int(self.headers["Content-Length"])
+            received.append((self.path, self.headers["Cookie"], self.headers["X-CSRFToken"], self.rfile.read(length)))
+            self.send_response(302)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    requests_file = tmp_path / "requests.tsv"
+    requests_file.write_text("/a/\tsessionid=1\ttok1\tx=1\n/b/\tsessionid=2\ttok2\tx=2\n")
+    server = _QuietServer(("127.0.0.1", 0), PostHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        raw = run.wrk(
+            f"http://127.0.0.1:{port}/", seconds=1, connections=1, threads=1, script_args=[str(requests_file)]
+        )
+    finally:
+        server.shutdown()
+    assert set(raw["statuses"]) == {"302"}
+    assert ("/a/", "sessionid=1", "tok1", b"x=1") in received
+    assert ("/b/", "sessionid=2", "tok2", b"x=2") in received
+
+
+def test_make_bench_help_runs_without_django():
+    result = subprocess.run(
+        [str(Path(run.BASE_DIR) / ".venv" / "bin" / "python"), "benchmarks/run.py", "--help"],
+        cwd=run.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert "--duration" in result.stdout
