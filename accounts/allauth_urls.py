@@ -18,6 +18,7 @@ urlpatterns = [
     path("neaktivan/", account_views.account_inactive, name="account_inactive"),
     path("potvrda-adrese/", account_views.email_verification_sent, name="account_email_verification_sent"),
     re_path(r"^potvrda-adrese/(?P<key>[-:\w]+)/$", account_views.confirm_email, name="account_confirm_email"),
+    path("ponovna-prijava/", account_views.reauthenticate, name="account_reauthenticate"),
     path("adrese/", account_views.email, name="account_email"),
     path("lozinka/promjena/", account_views.password_change, name="account_change_password"),
     path("lozinka/zaboravljena/", account_views.password_reset, name="account_reset_password"),

@@ -261,7 +261,8 @@ ACCOUNT_RATE_LIMITS = {
     # allauth's own counters (per IP and per e-mail address); see docs/security.md
     "signup": "5/h/ip",
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # django-axes locks an address out after 5 failures; this is only the outer fence.
+    "login_failed": "30/m/ip,10/5m/key",
     "reset_password": "5/h/ip,3/h/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",

@@ -15,3 +15,7 @@ KOK_ALLOW_DEMO = True
 # runserver serves static files straight from the source folders.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Every demo role can be tried without setting up a second factor (on in production).
+KOK_REQUIRE_MFA_FOR_STAFF = False
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -43,6 +43,12 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Coordinators and Wagtail admin users must set up a TOTP second factor (docs/security.md).
+KOK_REQUIRE_MFA_FOR_STAFF = env_bool("KOK_REQUIRE_MFA_FOR_STAFF", True)
+# Behind the TLS proxy: one trusted hop in X-Forwarded-For gives django-axes the real client IP.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
