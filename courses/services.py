@@ -251,13 +251,6 @@ def catalogue_moderation_setup(*, index) -> None:
     for group, codenames in ((editors, ["add_page", "change_page"]), (moderators, list(page_permissions))):
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(group=group, page=index, permission=page_permissions[codename])
-    for codename in ("add_image", "choose_image", "add_document", "choose_document"):
-        app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is not None:
-            editors.permissions.add(permission)
-            moderators.permissions.add(permission)
-
     workflow, _created = Workflow.objects.get_or_create(name="Moderacija tečajeva", defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name="Odobrenje moderatora").first()
     if task is None:
