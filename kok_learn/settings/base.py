@@ -201,6 +201,11 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "KOK Learn"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address printed in certificates' QR codes (the verification page). Falls back to
+# WAGTAILADMIN_BASE_URL; set it when the admin lives on another host than the public site.
+KOK_PUBLIC_BASE_URL = os.environ.get("KOK_PUBLIC_BASE_URL", "")
+# Certificate verification look-ups allowed per client IP: (count, window in seconds).
+KOK_VERIFY_RATE_LIMIT = (30, 600)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("hr", "Hrvatski")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("hr", "Hrvatski"), ("en", "English")]
