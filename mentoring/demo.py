@@ -229,6 +229,7 @@ def load(*, log, with_accounts: bool) -> None:
             "coordinator": users.get("koordinator"),
             "instrument": instrument,
             "funder": "Europski socijalni fond",
+            "certificate_template": _certificate_template(),
         },
     )
     if not created:
@@ -460,6 +461,12 @@ def load(*, log, with_accounts: bool) -> None:
     _assess(done, "zavrsna", _day(-42), [4, 4, 3, 3, 4, 4, 4, 3], lucija)
     _assess(proposed, "pocetna", _day(-2), [3, 2, 3, 2, 3, 1, 3, 1], lucija)
     log("Mentoring: programme, 3 pairings, goals, meetings and assessments")
+
+
+def _certificate_template():
+    from certificates.models import CertificateTemplate
+
+    return CertificateTemplate.objects.filter(name="Potvrda o sudjelovanju u mentorskom programu").first()
 
 
 def _pairing(programme, mentor_org, mentee_org, mentors, start, end, state):

@@ -248,6 +248,15 @@ class Programme(models.Model):
         help_text=_("Leave empty to use the default instrument."),
     )
     funder = models.CharField(_("funder"), max_length=200, blank=True)
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Members of a mentee organisation get this certificate when their pairing is completed."),
+    )
 
     class Meta:
         verbose_name = _("programme")

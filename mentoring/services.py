@@ -105,10 +105,7 @@ def _issue_certificates(pairing: Pairing) -> None:
     from certificates.services import certificate_issue  # imported lazily: certificates knows no pairing
 
     hours = pairing_hours(pairing=pairing)
-    title = _("Mentoring programme “%(programme)s”: %(organisation)s") % {
-        "programme": pairing.programme.name,
-        "organisation": pairing.mentee_organisation.name,
-    }
+    programme = pairing.programme
     memberships = OrganisationMembership.objects.filter(organisation=pairing.mentee_organisation).select_related("user")
     for membership in memberships:
         if not membership.user.is_active:
@@ -116,8 +113,9 @@ def _issue_certificates(pairing: Pairing) -> None:
         certificate_issue(
             recipient=membership.user,
             subject_key=f"pairing:{pairing.pk}",
-            title=title,
+            title=programme.name,
             hours=hours,
+            template=programme.certificate_template,
             issuer=pairing.mentor_organisation.name,
         )
 

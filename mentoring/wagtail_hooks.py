@@ -70,6 +70,7 @@ class ProgrammeViewSet(ModelViewSet):
         FieldPanel("coordinator"),
         FieldPanel("instrument"),
         FieldPanel("funder"),
+        FieldPanel("certificate_template"),
     ]
 
 

@@ -87,7 +87,8 @@ def test_completing_a_pairing_issues_a_certificate_to_each_mentee_member():
     call = issue.call_args_list[0].kwargs
     assert call["subject_key"] == f"pairing:{pairing.pk}"
     assert call["hours"] == Decimal("2.5")
-    assert pairing.programme.name in call["title"]
+    assert call["title"] == pairing.programme.name
+    assert call["template"] is None
     assert call["issuer"] == pairing.mentor_organisation.name
 
 
