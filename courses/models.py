@@ -101,7 +101,11 @@ class CourseIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
+        # An unknown value in one filter drops that filter only (cleaned_data keeps the valid ones).
+        filters = {}
+        if form.is_bound:
+            form.is_valid()  # fills cleaned_data with the fields that are valid
+            filters = form.cleaned_data
         context["filter_form"] = form
         context["courses"] = selectors.catalogue_page(
             index=self, filters=filters, page_number=request.GET.get("stranica"), per_page=self.paginate_by

@@ -169,3 +169,31 @@ def test_demo_twice_creates_no_new_courses_or_enrolments():
         QuizAttempt.objects.count(),
     )
     assert before == after
+
+
+@pytest.mark.django_db
+def test_lesson_images_need_alt_text_and_are_never_decorative():
+    from django.core.exceptions import ValidationError
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from courses.blocks import CaptionedImageBlock
+
+    image = Image.objects.create(title="Snimka zaslona", file=get_test_image_file())
+    block = CaptionedImageBlock()
+    good = block.to_python(
+        {
+            "image": {"image": image.pk, "alt_text": "Izbornik Start s označenom tipkom Isključi", "decorative": False},
+            "caption": "Isključivanje računala",
+        }
+    )
+    assert block.clean(good)
+    for alt_text, decorative in (("", False), ("", True)):
+        bad = block.to_python(
+            {"image": {"image": image.pk, "alt_text": alt_text, "decorative": decorative}, "caption": "Opis"}
+        )
+        with pytest.raises(ValidationError):
+            block.clean(bad)
+    rendered = block.render(good)
+    assert 'alt="Izbornik Start s označenom tipkom Isključi"' in rendered
+    assert "<figcaption>Isključivanje računala</figcaption>" in rendered

@@ -63,9 +63,18 @@ def test_catalogue_filters_and_search_without_javascript(client, query, expected
 
 
 @pytest.mark.django_db
-def test_catalogue_with_an_unknown_filter_value_shows_a_form_error_not_a_crash(client):
-    response = client.get("/tecajevi/?category=nepostoji&level=xyz")
+def test_catalogue_with_an_unknown_filter_value_keeps_the_valid_filters(client):
+    response = client.get("/tecajevi/?category=nepostoji&level=intermediate")
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "Brendiranje lokalnog područja" in html
+    assert ">Osnove rada na računalu</a>" not in html
+
+
+@pytest.mark.django_db
+def test_catalogue_pagination_keeps_the_filters(client):
+    index_html = client.get("/tecajevi/?level=beginner&stranica=1").content.decode()
+    assert "stranica=" not in index_html or "level=beginner" in index_html
 
 
 @pytest.mark.django_db
