@@ -10,6 +10,7 @@ never need to appear in the page before an attempt is submitted.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -136,7 +137,9 @@ class QuestionBlock(blocks.StructBlock):
         elif kind == QuestionKind.MULTIPLE and not correct:
             message = _("Mark at least one answer as correct.")
         if message:
-            raise StructBlockValidationError(block_errors={"choices": ValidationError(message)})
+            raise StructBlockValidationError(
+                block_errors={"choices": ListBlockValidationError(non_block_errors=[ValidationError(message)])}
+            )
         return value
 
 
