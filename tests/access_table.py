@@ -76,4 +76,129 @@ EXPECTED: dict[str, Entry] = {
     "accounts:account_delete": Entry(LOGIN_REQUIRED),
     "accounts:guardian_consent": Entry(same(400), _signed_consent_token),
     "accounts:guardian_consent_resend": Entry(same(200)),
+    # certificates (verification is public; the PDF only for its holder and coordinators)
+    "certificates:verify": Entry(same(200)),
+    "certificates:verify_result": Entry(same(200), lambda: learner_certificate_code()),
+    "certificates:download": Entry((404, 200, 404, 404, 200, 404), lambda: learner_certificate_code()),
+    # courses (actions are POST only: a GET answers 405; the learner's own attempt only)
+    "courses:dashboard": Entry(LOGIN_REQUIRED),
+    "courses:enrol": Entry(same(405), lambda: course_kwargs()),
+    "courses:resume": Entry(same(302), lambda: course_kwargs()),
+    "courses:lesson_complete": Entry((302, 405, 405, 405, 405, 405), lambda: lesson_kwargs()),
+    "courses:quiz_submit": Entry((302, 405, 405, 405, 405, 405), lambda: quiz_kwargs()),
+    "courses:quiz_result": Entry((302, 200, 404, 404, 404, 404), lambda: attempt_kwargs()),
+    # mentoring (a pairing: its mentors, the mentee organisation's members and coordinators;
+    # PDF reports answer 202 while they are rendered in the background)
+    "mentoring:dashboard": Entry(LOGIN_REQUIRED),
+    "mentoring:pairing_detail": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
+    "mentoring:meeting_create": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
+    "mentoring:meeting_edit": Entry((302, 404, 200, 200, 200, 404), lambda: meeting_kwargs()),
+    "mentoring:meeting_confirm": Entry((302, 405, 405, 405, 405, 405), lambda: meeting_kwargs()),
+    "mentoring:calendar": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
+    "mentoring:pairing_transition": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
+    "mentoring:agreement_accept": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
+    "mentoring:task_toggle": Entry((302, 405, 405, 405, 405, 405), lambda: task_kwargs()),
+    "mentoring:goal_progress": Entry((302, 405, 405, 405, 405, 405), lambda: goal_kwargs()),
+    "mentoring:assessment_create": Entry((302, 404, 200, 403, 200, 404), lambda: pairing_kwargs()),
+    "mentoring:pairing_report": Entry((302, 404, 202, 202, 202, 404), lambda: pairing_kwargs()),
+    "mentoring:programme_report": Entry((302, 404, 404, 404, 202, 404), lambda: programme_kwargs()),
+    "mentoring:suggestions": Entry((302, 404, 404, 404, 200, 404), lambda: emerging_organisation_kwargs()),
 }
+
+
+# --- Demo look-ups for the other apps' views ----------------------------------------------------
+
+
+def _course():
+    from courses.models import CoursePage
+
+    return CoursePage.objects.live().order_by("path").first()
+
+
+def _lesson_with_quiz():
+    from courses.models import LessonPage
+
+    for lesson in LessonPage.objects.live().descendant_of(_course()).order_by("path"):
+        if lesson.quizzes():
+            return lesson
+    raise LookupError("The demo course has no quiz")
+
+
+def course_kwargs() -> dict:
+    return {"course_id": _course().pk}
+
+
+def lesson_kwargs() -> dict:
+    return {"course_id": _course().pk, "lesson_id": _lesson_with_quiz().pk}
+
+
+def quiz_kwargs() -> dict:
+    lesson = _lesson_with_quiz()
+    return {"course_id": _course().pk, "lesson_id": lesson.pk, "quiz_id": lesson.quizzes()[0].id}
+
+
+def attempt_kwargs() -> dict:
+    """The demo learner's quiz attempt (made here if the demo has none)."""
+    from courses.models import QuizAttempt
+
+    attempt = QuizAttempt.objects.filter(enrolment__user__email=USERS["learner"]).order_by("pk").first()
+    if attempt is None:
+        from accounts.models import User
+        from courses import services
+
+        learner = User.objects.get(email=USERS["learner"])
+        lesson = _lesson_with_quiz()
+        quiz = lesson.quizzes()[0]
+        services.enrolment_create(user=learner, course=_course())
+        attempt = services.quiz_attempt_submit(user=learner, lesson=lesson, quiz_id=quiz.id, answers={})
+    return {"attempt_id": attempt.pk}
+
+
+def learner_certificate_code() -> dict:
+    """The demo learner's certificate, by the code as printed on it (XXXX-XXXX-XXXX)."""
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.filter(recipient__email=USERS["learner"]).order_by("pk").first()
+    return {"code": certificate.display_code}
+
+
+def _pairing():
+    """The demo pairing where mentor@kok.test mentors and clan@kok.test's organisation is mentored."""
+    from mentoring.models import Pairing
+
+    return (
+        Pairing.objects.filter(
+            mentors__email=USERS["mentor"], mentee_organisation__memberships__user__email=USERS["cso_member"]
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def pairing_kwargs() -> dict:
+    return {"pk": _pairing().pk}
+
+
+def meeting_kwargs() -> dict:
+    pairing = _pairing()
+    return {"pk": pairing.pk, "meeting_pk": pairing.meetings.order_by("pk").first().pk}
+
+
+def task_kwargs() -> dict:
+    from mentoring.models import Task
+
+    pairing = _pairing()
+    return {"pk": pairing.pk, "task_pk": Task.objects.filter(goal__pairing=pairing).order_by("pk").first().pk}
+
+
+def goal_kwargs() -> dict:
+    pairing = _pairing()
+    return {"pk": pairing.pk, "goal_pk": pairing.goals.order_by("pk").first().pk}
+
+
+def programme_kwargs() -> dict:
+    return {"pk": _pairing().programme_id}
+
+
+def emerging_organisation_kwargs() -> dict:
+    return {"organisation_pk": _pairing().mentee_organisation_id}
