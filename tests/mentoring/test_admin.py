@@ -92,7 +92,7 @@ def _statement(text):
 
 
 def test_instrument_with_nested_areas_and_statements_is_created_in_the_admin(coordinator_client):
-    page = coordinator_client.get("/admin/mentoring/instruments/edit/%d/" % CapacityInstrument.default().pk)
+    page = coordinator_client.get(f"/admin/mentoring/instruments/edit/{CapacityInstrument.default().pk}/")
     assert page.status_code == 200
     assert "areas-0-statements-0-level_5" in page.content.decode()
     data = nested_form_data(
