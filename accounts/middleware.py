@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIX = "/admin/"
@@ -59,13 +60,26 @@ def user_has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+ADMIN_LOGIN_PATH = "/admin/login/"
+
+
 class StaffMFAMiddleware:
-    """With ``KOK_REQUIRE_MFA_FOR_STAFF``, staff without TOTP are sent to set it up before the admin."""
+    """One login for the admin too, and with ``KOK_REQUIRE_MFA_FOR_STAFF`` a second factor before it.
+
+    Wagtail's own login form at /admin/login/ would skip allauth's second-factor stage, so every
+    request to it (GET or POST) is sent to the site's login, keeping ``next``. Then, staff without
+    TOTP are sent to set it up before any admin page.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == ADMIN_LOGIN_PATH:
+            target = request.GET.get("next") or ADMIN_PREFIX
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = ADMIN_PREFIX
+            return redirect(f"{settings.LOGIN_URL}?{urlencode({'next': target})}")
         if (
             getattr(settings, "KOK_REQUIRE_MFA_FOR_STAFF", False)
             and request.path_info.startswith(ADMIN_PREFIX)

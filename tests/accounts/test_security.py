@@ -101,12 +101,37 @@ def test_cool_off_ends(client):
     assert response.status_code == 302
 
 
-def test_wagtail_admin_login_form_is_locked_out_too(client):
+def test_wagtail_admin_login_form_is_replaced_by_the_site_login(client):
+    """Wagtail's form would skip the second factor: GET and POST go to the site's (locked-out) login."""
     staff = UserFactory(email="urednica@primjer.test", is_staff=True)
-    _fail_login(client, "/admin/login/", "username", staff.email, 5)
-    locked = client.post("/admin/login/", {"username": staff.email, "password": PASSWORD})
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/racun/prijava/?next=%2Fadmin%2Fpages%2F"
+    posted = client.post("/admin/login/", {"username": staff.email, "password": PASSWORD})
+    assert posted.status_code == 302
+    assert posted["Location"] == "/racun/prijava/?next=%2Fadmin%2F"
+    assert "_auth_user_id" not in client.session
+    foreign = client.get("/admin/login/?next=https://zlo.example/")
+    assert foreign["Location"] == "/racun/prijava/?next=%2Fadmin%2F"
+
+
+def test_admin_login_through_the_site_is_locked_out_too(client):
+    staff = UserFactory(email="urednica@primjer.test", is_staff=True)
+    _fail_login(client, "/racun/prijava/?next=/admin/", "login", staff.email, 5)
+    locked = client.post("/racun/prijava/?next=/admin/", {"login": staff.email, "password": PASSWORD})
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_axes_also_guards_any_other_authenticate_call_with_a_request(rf):
+    """Defence in depth: a form calling authenticate(request, username=...) is counted and locked too."""
+    from django.contrib.auth import authenticate
+
+    staff = UserFactory(email="urednica@primjer.test", is_staff=True)
+    request = rf.post("/admin/login/")
+    for _ in range(5):
+        assert authenticate(request, username=staff.email, password="kriva-lozinka-123") is None
+    assert authenticate(rf.post("/admin/login/"), username=staff.email, password=PASSWORD) is None
 
 
 def test_staff_without_a_second_factor_are_sent_to_set_it_up(client, settings, coordinator, learner):
