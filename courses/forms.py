@@ -26,4 +26,5 @@ class CatalogueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].widget.input_type = "search"  # an attrs "type" would repeat the attribute
+        self.fields["q"].widget.attrs.update({"autocomplete": "off"})

@@ -223,6 +223,15 @@ class CoursePage(Page):
         super().clean()
         if self.pk and any(course.pk == self.pk for course in self.prerequisites.all()):
             raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
+        known = {slug for slug, _name in CAPACITY_AREAS} | {name for _slug, name in CAPACITY_AREAS}
+        unknown = [tag.name for tag in self.capacity_areas.all() if tag.slug not in known and tag.name not in known]
+        if unknown:
+            raise ValidationError(
+                {
+                    "capacity_areas": _("Unknown capacity area: %(unknown)s. Use one of: %(allowed)s.")
+                    % {"unknown": ", ".join(unknown), "allowed": ", ".join(name for _slug, name in CAPACITY_AREAS)}
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         from . import selectors

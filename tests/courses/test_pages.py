@@ -197,3 +197,16 @@ def test_lesson_images_need_alt_text_and_are_never_decorative():
     rendered = block.render(good)
     assert 'alt="Izbornik Start s označenom tipkom Isključi"' in rendered
     assert "<figcaption>Isključivanje računala</figcaption>" in rendered
+
+
+@pytest.mark.django_db
+def test_capacity_areas_come_from_the_shared_vocabulary():
+    from django.core.exceptions import ValidationError
+
+    course = CoursePage.objects.get(slug="brendiranje-lokalnog-podrucja")
+    course.capacity_areas.add("digitalne vještine")
+    course.full_clean()
+    course.capacity_areas.add("kuhanje")
+    with pytest.raises(ValidationError) as error:
+        course.full_clean()
+    assert "kuhanje" in str(error.value)
