@@ -22,7 +22,10 @@ MENTOR = "mentor@kok.test"
 
 
 def checked_pages() -> list[CheckedPage]:
-    """Home, catalogue, course, lesson, quiz result, dashboard, verification, mentoring, sign-up, login."""
+    """Home, catalogue, course, lesson, quiz result, dashboard, verification, mentoring, sign-up, login,
+    and the accessibility statement that load_demo publishes."""
+    from wagtail.models import Page
+
     from certificates.models import Certificate
     from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizAttempt
     from mentoring.models import Pairing
@@ -35,6 +38,7 @@ def checked_pages() -> list[CheckedPage]:
     lesson = LessonPage.objects.get(pk=attempt.lesson_id)
     certificate = Certificate.objects.filter(recipient__email=LEARNER).latest("pk")
     pairing = Pairing.objects.filter(mentors__email=MENTOR).order_by("pk").first()
+    statement = Page.objects.live().get(slug="izjava-o-pristupacnosti")
     return [
         CheckedPage("home", "/"),
         CheckedPage("catalogue", index.url),
@@ -48,4 +52,5 @@ def checked_pages() -> list[CheckedPage]:
         CheckedPage("pairing", f"/mentorstvo/{pairing.pk}/", MENTOR),
         CheckedPage("sign-up", "/racun/registracija/"),
         CheckedPage("login", "/racun/prijava/"),
+        CheckedPage("accessibility statement", statement.url),
     ]
