@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import segno
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -20,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from kok_learn.pdf import PdfMetadata, data_uri, render_html_to_pdf, static_uri
+from kok_learn.pdf import PdfMetadata, data_uri, render_html_to_pdf, static_uri, write_atomically
 
 from .codes import format_code
 from .models import Certificate, CertificateTemplate
@@ -235,37 +232,6 @@ def preview_response(template: CertificateTemplate, *, mode_name: str) -> HttpRe
 
 def pdf_name_for(certificate: Certificate) -> str:
     return f"{PDF_DIR}/{certificate.code}.pdf"
-
-
-def write_atomically(name: str, data: bytes, *, storage=None) -> str:
-    """Write ``data`` to ``name`` in the private storage so that no reader ever sees half a file.
-
-    On a file system the bytes go to a temporary file in the same folder, are flushed to disk,
-    and then renamed over the final name (``os.replace`` is atomic). A worker that dies
-    mid-write leaves at most a ``.part`` file that is never served; a retry replaces it.
-    Object stores (S3) publish an upload only when it is complete, so there a plain save is
-    already atomic.
-    """
-    storage = storage or storages["private"]
-    try:
-        final_path = Path(storage.path(name))
-    except NotImplementedError:
-        if storage.exists(name):
-            storage.delete(name)
-        return storage.save(name, ContentFile(data))
-    final_path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temp_name = tempfile.mkstemp(dir=final_path.parent, prefix=f".{final_path.name}.", suffix=".part")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o640)
-        os.replace(temp_name, final_path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return name
 
 
 def certificate_store_pdf(*, certificate: Certificate) -> str:

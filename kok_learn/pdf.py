@@ -28,12 +28,16 @@ for workers (django-tasks), never for a request.
 from __future__ import annotations
 
 import base64
+import os
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.template.loader import render_to_string
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -211,3 +215,34 @@ def render_pdf(
     """Render a Django template to PDF bytes (see the module docstring)."""
     html = render_to_string(template_name, {**context, "pdf_metadata": metadata})
     return render_html_to_pdf(html, metadata=metadata, stylesheets=stylesheets, variant=variant)
+
+
+def write_atomically(name: str, data: bytes, *, storage=None) -> str:
+    """Write ``data`` to ``name`` in the private storage so that no reader ever sees half a file.
+
+    On a file system the bytes go to a temporary file in the same folder, are flushed to disk,
+    and then renamed over the final name (``os.replace`` is atomic). A worker that dies
+    mid-write leaves at most a ``.part`` file that is never served; a retry replaces it.
+    Object stores (S3) publish an upload only when it is complete, so there a plain save is
+    already atomic.
+    """
+    storage = storage or storages["private"]
+    try:
+        final_path = Path(storage.path(name))
+    except NotImplementedError:
+        if storage.exists(name):
+            storage.delete(name)
+        return storage.save(name, ContentFile(data))
+    final_path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp_name = tempfile.mkstemp(dir=final_path.parent, prefix=f".{final_path.name}.", suffix=".part")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o640)
+        os.replace(temp_name, final_path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return name

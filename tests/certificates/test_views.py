@@ -206,7 +206,7 @@ def test_a_worker_dying_mid_render_never_exposes_half_a_file(client, django_capt
         raise SystemExit("worker killed")
 
     with (
-        mock.patch("certificates.rendering.os.replace", side_effect=die_before_rename),
+        mock.patch("kok_learn.pdf.os.replace", side_effect=die_before_rename),
         django_capture_on_commit_callbacks(execute=True),
     ):
         certificate = certificate_issue(recipient=user, subject_key="course:die", title="T", hours=1)
