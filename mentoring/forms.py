@@ -10,9 +10,11 @@ from .models import Assessment, Meeting, MentoringAgreement, OrganisationMembers
 
 
 class MeetingForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     time = forms.TimeField(
-        label=_("Start time"), initial=datetime.time(17, 0), widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Start time"),
+        initial=datetime.time(17, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
@@ -93,7 +95,9 @@ class AssessmentForm(forms.Form):
 
     round = forms.ChoiceField(label=_("Round"), choices=Assessment.Round.choices)
     date = forms.DateField(
-        label=_("Date of the assessment"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Date of the assessment"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
 
     def __init__(self, *args, instrument, taken_rounds=(), **kwargs):
