@@ -1,7 +1,8 @@
 """Locust scenario for `benchmarks/loadtest.py`: learners studying the demo courses end to end.
 
 Each simulated learner takes a prepared, logged-in session (the plan file written by
-loadtest.py), enrols in a course, opens every lesson in order, marks it as done or passes its
+loadtest.py), finishes the course loadtest.py gave it a head start in (its last lessons), then
+enrols in the next course, opens every lesson in order, marks it as done or passes its
 quiz with the right answers (from the plan: the page never shows them), and when the course is
 finished looks at "Moje učenje" and starts the next course. Redirects are not followed: a write
 must answer 302, a page 200; anything else counts as a failure.
@@ -42,8 +43,13 @@ class Learner(HttpUser):
         self.client.cookies.set(PLAN["csrf_cookie_name"], learner["csrf"])
         self.csrf = learner["csrf"]
         self.courses = PLAN["courses"][:]
-        random.shuffle(self.courses)
         self.course = None
+        start = learner.get("start")
+        if start:
+            # loadtest.py enrolled this learner and studied all but the last lessons ahead.
+            self.course = self.courses.pop(start["course"])
+            self.position = start["position"]
+        random.shuffle(self.courses)
 
     def _get(self, url: str, name: str):
         with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as response:
