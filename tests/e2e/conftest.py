@@ -12,8 +12,9 @@ instrument), and a flush does not bring those back.
 
 pytest-django runs every non-transactional database test of a process before the transactional
 ones (it sorts the items the way Django's runner does; with ``pytest-xdist --dist loadfile`` each
-worker receives its files in that order), so when the first browser test of a process starts,
-the database still holds migrations + demo. We therefore:
+worker receives its files in that order), and ``pytest_collection_modifyitems`` below puts the
+browser tests first among the transactional ones, so when the first browser test of a process
+starts, the database still holds migrations + demo. We therefore:
 
 1. take a snapshot of the whole database (as JSON, like ``serialize_db_to_string``) the first time a browser
    test runs in the process (session fixture ``demo_snapshot``); if the demo is already gone at
@@ -56,11 +57,38 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences") or marker.args[:1] == (True,)
+    ):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
+    """Mark the browser tests ``e2e`` and run them first among the transactional tests.
+
+    pytest-django has already put every transactional test after the ordinary database tests
+    (this hook runs after its sort). Another app's transactional test (e.g. the certificates
+    concurrency test on PostgreSQL) flushes the database too; running ours before it means the
+    demo is still there when ``demo_snapshot`` is taken.
+    """
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.e2e)
+    ours = [item for item in items if here in item.path.parents]
+    if not ours:
+        return
+    for item in ours:
+        item.add_marker(pytest.mark.e2e)
+    first = items.index(ours[0])
+    others = [item for item in items if here not in item.path.parents]
+    position = next(
+        (index for index, item in enumerate(others) if _transactional(item)),
+        sum(1 for item in items[:first] if here not in item.path.parents),
+    )
+    items[:] = others[:position] + ours + others[position:]
 
 
 # --- Database ---------------------------------------------------------------------------------
