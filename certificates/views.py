@@ -21,6 +21,13 @@ NOINDEX = "noindex, nofollow"
 
 
 def _client_ip(request) -> str:
+    """The client's address. Behind N trusted proxies (the same AXES_IPWARE_PROXY_COUNT that
+    django-axes uses) it is the N-th address from the right of X-Forwarded-For, the one our own
+    proxy appended; entries further left are whatever the client claimed and are ignored."""
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

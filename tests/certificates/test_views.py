@@ -149,6 +149,19 @@ def test_verification_is_rate_limited_per_ip(client, settings):
     assert client.get("/provjera/ZZZZ-ZZZZ-ZZZZ/", REMOTE_ADDR="10.1.2.3").status_code == 404
 
 
+def test_behind_a_proxy_the_limit_counts_the_forwarded_client_not_the_proxy(client, settings):
+    settings.KOK_VERIFY_RATE_LIMIT = (2, 60)
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(2):
+        assert client.get("/provjera/ZZZZ-ZZZZ-ZZZZ/", HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 404
+    assert client.get("/provjera/ZZZZ-ZZZZ-ZZZZ/", HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 429
+    # A spoofed left-most entry does not buy a fresh counter; another real client does.
+    spoofed = "203.0.113.9, 198.51.100.7"
+    assert client.get("/provjera/ZZZZ-ZZZZ-ZZZZ/", HTTP_X_FORWARDED_FOR=spoofed, **proxy).status_code == 429
+    assert client.get("/provjera/ZZZZ-ZZZZ-ZZZZ/", HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy).status_code == 404
+
+
 # --- Download ---------------------------------------------------------------------------------
 
 
