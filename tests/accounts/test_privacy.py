@@ -155,3 +155,31 @@ def test_guardian_consent_is_part_of_the_export_and_removed_on_erasure():
     services.account_erase(user=user)
     assert not GuardianConsent.objects.filter(user=user).exists()
     assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_after_erasure_the_certificate_stays_verifiable_without_the_name(client, learner):
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.filter(recipient=learner).order_by("pk").first()
+    assert certificate is not None, "the demo learner has a certificate"
+    url = f"/provjera/{certificate.display_code}/"
+    assert "Marija Horvat" in client.get(url).content.decode()
+
+    client.force_login(learner)
+    client.post("/racun/moji-podaci/brisanje/", {"password": "kok-demo-2026"})
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Marija" not in response.content.decode()
+    assert "Horvat" not in response.content.decode()
+    assert Certificate.objects.filter(pk=certificate.pk).exists()
+
+
+def test_export_of_a_learner_with_history_has_every_apps_data(client):
+    from accounts.models import User
+
+    mentor = User.objects.get(email="mentor@kok.test")
+    client.force_login(mentor)
+    data = json.loads(client.get("/racun/moji-podaci/preuzmi/").content)
+    assert {"accounts", "allauth", "wagtail", "courses", "certificates", "mentoring"} <= set(data)
+    assert data["mentoring"], "the demo mentor's memberships and meetings are exported"
