@@ -61,10 +61,14 @@ def user_has_totp(user) -> bool:
 
 
 ADMIN_LOGIN_PATH = "/admin/login/"
+ADMIN_PASSWORD_RESET_PREFIX = "/admin/password_reset/"
 
 
 class StaffMFAMiddleware:
     """One login for the admin too, and with ``KOK_REQUIRE_MFA_FOR_STAFF`` a second factor before it.
+
+    The second factor is required on ``KOK_MFA_PROTECTED_PREFIXES``: the admin and the site's pages
+    where coordinators see other people's data (mentoring, certificate downloads).
 
     Wagtail's own login form at /admin/login/ would skip allauth's second-factor stage, so every
     request to it (GET or POST) is sent to the site's login, keeping ``next``. Then, staff without
@@ -80,9 +84,12 @@ class StaffMFAMiddleware:
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
                 target = ADMIN_PREFIX
             return redirect(f"{settings.LOGIN_URL}?{urlencode({'next': target})}")
+        if request.path_info.startswith(ADMIN_PASSWORD_RESET_PREFIX):
+            # One password-reset flow (allauth's, rate-limited, without account enumeration).
+            return redirect("account_reset_password")
         if (
             getattr(settings, "KOK_REQUIRE_MFA_FOR_STAFF", False)
-            and request.path_info.startswith(ADMIN_PREFIX)
+            and request.path_info.startswith(tuple(settings.KOK_MFA_PROTECTED_PREFIXES))
             and user_needs_mfa(request.user)
             and not user_has_totp(request.user)
         ):

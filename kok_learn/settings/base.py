@@ -280,6 +280,7 @@ MFA_TOTP_ISSUER = "Pokrenimo KOK!"
 # Coordinators and everyone who may open the Wagtail admin must set up a TOTP second factor
 # before using the admin. On in production; off in dev and tests so a newcomer can try each role.
 KOK_REQUIRE_MFA_FOR_STAFF = env_bool("KOK_REQUIRE_MFA_FOR_STAFF", False)
+KOK_MFA_PROTECTED_PREFIXES = ["/admin/", "/mentorstvo/", "/potvrde/"]
 # The Wagtail admin sends people to the site's login (second factor, lock-out, one form).
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL

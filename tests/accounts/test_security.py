@@ -115,6 +115,12 @@ def test_wagtail_admin_login_form_is_replaced_by_the_site_login(client):
     assert foreign["Location"] == "/racun/prijava/?next=%2Fadmin%2F"
 
 
+def test_wagtail_admin_password_reset_uses_the_site_flow(client):
+    response = client.get("/admin/password_reset/")
+    assert response.status_code == 302
+    assert response["Location"] == "/racun/lozinka/zaboravljena/"
+
+
 def test_admin_login_through_the_site_is_locked_out_too(client):
     staff = UserFactory(email="urednica@primjer.test", is_staff=True)
     _fail_login(client, "/racun/prijava/?next=/admin/", "login", staff.email, 5)
@@ -140,8 +146,11 @@ def test_staff_without_a_second_factor_are_sent_to_set_it_up(client, settings, c
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"] == "/racun/2fa/totp/activate/"
-    # Other pages still work, and learners are not affected.
+    # Coordinators' views of other people's data need it too.
+    assert client.get("/mentorstvo/")["Location"] == "/racun/2fa/totp/activate/"
+    # Account pages and public pages still work, and learners are not affected.
     assert client.get("/racun/profil/").status_code == 200
+    assert client.get("/provjera/").status_code == 200
     client.force_login(learner)
     assert client.get("/admin/").status_code == 302
 
