@@ -232,6 +232,9 @@ class CertificateViewSet(SnippetViewSet):
     edit_view_class = CertificateEditView
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Wagtail would queue a reference-index task on every save; for a register of thousands of
+    # system-issued rows that doubled the worker's queue and bought only a "usage" count on templates.
+    add_to_reference_index = False
     list_display = [
         Column("display_code", label=_("Code")),
         Column("holder_name", label=_("Holder")),
