@@ -155,6 +155,7 @@ class AgreementForm(forms.ModelForm):
         model = MentoringAgreement
         fields = ["goals", "meeting_frequency"]
         widgets = {"goals": forms.Textarea(attrs={"rows": 5})}
+        labels = {"goals": _("Goals of the mentoring"), "meeting_frequency": _("Meeting frequency")}
 
 
 class GoalProgressForm(forms.Form):
@@ -169,3 +170,27 @@ class GoalProgressForm(forms.Form):
             "max_value": _("Progress must be a number from 0 to 100."),
         },
     )
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(label=_("Goal"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    capacity_area = forms.ModelChoiceField(label=_("Capacity area"), queryset=None, required=False)
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, pairing: Pairing, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import CapacityArea
+
+        instrument = pairing.programme.get_instrument()
+        self.fields["capacity_area"].queryset = CapacityArea.objects.filter(instrument=instrument)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=_("Task"), max_length=200)
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    is_milestone = forms.BooleanField(label=_("This task is a milestone"), required=False)

@@ -21,7 +21,7 @@ from accounts.roles import is_coordinator
 from . import selectors, services
 from .calendar import pairing_calendar
 from .charts import radar_chart
-from .forms import AssessmentForm, GoalProgressForm, MeetingForm, TransitionForm
+from .forms import AgreementForm, AssessmentForm, GoalForm, GoalProgressForm, MeetingForm, TaskForm, TransitionForm
 from .models import Assessment, Goal, Meeting, MentoringAgreement, OrganisationMembership, Task
 from .permissions import can_manage, is_mentee_side, is_mentor_side
 
@@ -65,6 +65,9 @@ def _pairing_context(request, pairing) -> dict:
         "is_mentee": is_mentee_side(user, pairing),
         "transition_form": TransitionForm(),
         "transitions": pairing.allowed_transitions(),
+        "goal_form": GoalForm(pairing=pairing),
+        "task_form": TaskForm(),
+        "agreement_form": AgreementForm(instance=agreement),
     }
 
 
@@ -193,6 +196,76 @@ def goal_progress(request, pk, goal_pk):
             for message in errors:
                 messages.error(request, message)
     return redirect(f"{pairing_url(pairing)}#cilj-{goal.pk}")
+
+
+def _invalid(request, pairing, **forms_and_errors):
+    """Show the pairing page again with the rejected form and its Croatian errors (nothing saved)."""
+    context = _pairing_context(request, pairing)
+    context.update(forms_and_errors)
+    return render(request, "mentoring/pairing_detail.html", context, status=400)
+
+
+def _manage_open(request, pk):
+    pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
+    if not can_manage(request.user, pairing):
+        raise PermissionDenied
+    return pairing
+
+
+def _closed(request, pairing):
+    messages.error(
+        request,
+        _("This pairing is closed (%(state)s): it can no longer be changed.") % {"state": pairing.get_state_display()},
+    )
+    return redirect("mentoring:pairing_detail", pk=pairing.pk)
+
+
+@login_required
+@require_POST
+def goal_create(request, pk):
+    pairing = _manage_open(request, pk)
+    if not pairing.is_open:
+        return _closed(request, pairing)
+    form = GoalForm(request.POST, pairing=pairing)
+    if not form.is_valid():
+        return _invalid(request, pairing, goal_form=form)
+    try:
+        goal = services.goal_create(pairing=pairing, **form.cleaned_data)
+    except ValidationError as error:
+        return _invalid(request, pairing, goal_form=form, goal_errors=_errors(error))
+    messages.success(request, _("The goal has been added."))
+    return redirect(f"{pairing_url(pairing)}#cilj-{goal.pk}")
+
+
+@login_required
+@require_POST
+def task_create(request, pk, goal_pk):
+    pairing = _manage_open(request, pk)
+    if not pairing.is_open:
+        return _closed(request, pairing)
+    goal = get_object_or_404(Goal, pk=goal_pk, pairing=pairing)
+    form = TaskForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, pairing, task_form=form, task_form_goal=goal.pk)
+    services.task_create(goal=goal, **form.cleaned_data)
+    messages.success(request, _("The task has been added."))
+    return redirect(f"{pairing_url(pairing)}#cilj-{goal.pk}")
+
+
+@login_required
+@require_POST
+def agreement_edit(request, pk):
+    pairing = _manage_open(request, pk)
+    if not pairing.is_open:
+        return _closed(request, pairing)
+    form = AgreementForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, pairing, agreement_form=form)
+    services.agreement_save(
+        pairing=pairing, goals=form.cleaned_data["goals"], meeting_frequency=form.cleaned_data["meeting_frequency"]
+    )
+    messages.success(request, _("The agreement has been saved. Both sides need to accept it."))
+    return redirect(f"{pairing_url(pairing)}#sporazum")
 
 
 def pairing_url(pairing) -> str:

@@ -30,6 +30,9 @@ def _post_urls(pairing, meeting, task, goal):
         "agreement_accept": reverse("mentoring:agreement_accept", args=[pairing.pk]),
         "task_toggle": reverse("mentoring:task_toggle", args=[pairing.pk, task.pk]),
         "goal_progress": reverse("mentoring:goal_progress", args=[pairing.pk, goal.pk]),
+        "goal_create": reverse("mentoring:goal_create", args=[pairing.pk]),
+        "task_create": reverse("mentoring:task_create", args=[pairing.pk, goal.pk]),
+        "agreement_edit": reverse("mentoring:agreement_edit", args=[pairing.pk]),
     }
 
 
@@ -360,3 +363,59 @@ def test_programme_report_only_for_coordinators(client, objects):
     for who in ["mentor", "member", "outsider"]:
         client.force_login(objects[who])
         assert client.get(url).status_code == 404
+
+
+def test_goals_tasks_and_agreement_are_written_on_the_pairing_page(client, objects):
+    from mentoring.models import Goal, Task
+
+    pairing, goal = objects["pairing"], objects["goal"]
+    client.force_login(objects["member"])
+    assert client.post(reverse("mentoring:goal_create", args=[pairing.pk]), {"title": "Cilj člana"}).status_code == 403
+    client.force_login(objects["mentor"])
+    response = client.post(
+        reverse("mentoring:goal_create", args=[pairing.pk]),
+        {"title": "Pokrenuti volonterski program", "due_date": "2027-03-01"},
+    )
+    assert response.status_code == 302
+    new_goal = Goal.objects.get(pairing=pairing, title="Pokrenuti volonterski program")
+    assert new_goal.due_date == datetime.date(2027, 3, 1)
+    response = client.post(reverse("mentoring:goal_create", args=[pairing.pk]), {"title": "", "due_date": "sutra"})
+    assert response.status_code == 400
+    assert "Unesite ispravan datum." in response.content.decode() or "datum" in response.content.decode()
+    response = client.post(
+        reverse("mentoring:task_create", args=[pairing.pk, goal.pk]),
+        {"title": "Izraditi proračun", "is_milestone": "on"},
+    )
+    assert response.status_code == 302
+    assert Task.objects.get(goal=goal, title="Izraditi proračun").is_milestone
+    response = client.post(reverse("mentoring:task_create", args=[pairing.pk, goal.pk]), {"title": ""})
+    assert response.status_code == 400
+    response = client.post(
+        reverse("mentoring:agreement_edit", args=[pairing.pk]),
+        {"goals": "Novi ciljevi mentorstva.", "meeting_frequency": "tjedno"},
+    )
+    assert response.status_code == 302
+    agreement = MentoringAgreement.objects.get(pairing=pairing)
+    assert agreement.goals == "Novi ciljevi mentorstva."
+    assert agreement.meeting_frequency == "tjedno"
+
+
+def test_foreign_goal_id_gives_404_for_task_create(client, objects):
+    from .factories import GoalFactory as Goals
+
+    foreign = Goals(pairing=objects["other_pairing"])
+    client.force_login(objects["mentor"])
+    url = reverse("mentoring:task_create", args=[objects["pairing"].pk, foreign.pk])
+    assert client.post(url, {"title": "Uljez"}).status_code == 404
+    assert not foreign.tasks.exists()
+
+
+def test_closed_pairing_cannot_get_new_goals(client, objects):
+    from mentoring.models import Goal
+
+    pairing = objects["pairing"]
+    Pairing.objects.filter(pk=pairing.pk).update(state=Pairing.State.COMPLETED)
+    client.force_login(objects["mentor"])
+    response = client.post(reverse("mentoring:goal_create", args=[pairing.pk]), {"title": "Kasni cilj"}, follow=True)
+    assert "zatvoren" in response.content.decode()
+    assert not Goal.objects.filter(title="Kasni cilj").exists()
