@@ -91,3 +91,14 @@ def test_category_and_audience_snippets_are_in_the_admin(client):
     assert "Računalne vještine" in response.content.decode()
     response = client.get(reverse("wagtailsnippets_courses_audience:list"))
     assert "starije osobe" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_lesson_drop_off_exports_csv(coordinator_client):
+    course = CoursePage.objects.get(slug="poduzetnistvo-za-pocetnike")
+    export = coordinator_client.get(reverse("courses_course_drop_off", args=[course.pk]), {"export": "csv"})
+    assert export.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    assert rows[0] == ["Br.", "Lekcija", "Završili lekciju", "Udio upisanih (%)", "Zastali ovdje"]
+    assert rows[3][1] == "Kupci i cijena" and rows[3][4] == "1"
+    assert len(rows) == 9
