@@ -122,6 +122,16 @@ def render_programme_report(*, programme: Programme) -> bytes:
 
 
 def store(name: str, data: bytes) -> None:
+    """Save the report and remove older versions of the same report (same prefix, other fingerprint)."""
     storage = storages["private"]
     if not storage.exists(name):
         storage.save(name, ContentFile(data))
+    directory, filename = name.rsplit("/", 1)
+    prefix = filename.rsplit("-", 1)[0] + "-"
+    try:
+        _dirs, files = storage.listdir(directory)
+    except FileNotFoundError:
+        return
+    for other in files:
+        if other.startswith(prefix) and other != filename and other[len(prefix) :].count("-") == 0:
+            storage.delete(f"{directory}/{other}")

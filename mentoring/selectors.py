@@ -262,16 +262,26 @@ class ProgrammeSummary:
 
     @property
     def areas(self) -> list[AreaChange]:
-        """Capacity change per area across all pairings of the programme (mean of the pairings)."""
+        """Capacity change per area across the programme: the mean of the pairings that have both a
+        baseline and a later assessment (so baseline and latest compare the same organisations);
+        an area nobody has reassessed yet shows the mean baseline only."""
         collected: dict[int, dict] = {}
         for r in self.rows:
             for a in r.areas:
-                item = collected.setdefault(a.area_id, {"name": a.name, "slug": a.slug, "b": [], "l": []})
-                item["b"].append(a.baseline)
-                if a.latest is not None:
+                item = collected.setdefault(a.area_id, {"name": a.name, "slug": a.slug, "b": [], "l": [], "only": []})
+                if a.latest is not None and a.baseline is not None:
+                    item["b"].append(a.baseline)
                     item["l"].append(a.latest)
+                else:
+                    item["only"].append(a.baseline)
         return [
-            AreaChange(area_id=k, name=v["name"], slug=v["slug"], baseline=_mean(v["b"]), latest=_mean(v["l"]))
+            AreaChange(
+                area_id=k,
+                name=v["name"],
+                slug=v["slug"],
+                baseline=_mean(v["b"]) if v["l"] else _mean(v["only"]),
+                latest=_mean(v["l"]),
+            )
             for k, v in collected.items()
         ]
 

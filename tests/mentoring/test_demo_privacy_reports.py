@@ -198,3 +198,27 @@ def test_past_dates_of_demo_meetings():
         Meeting.objects.filter(planned=False, starts_at__gt=timezone.now() + datetime.timedelta(hours=1)).count() == 0
     )
     assert storages["private"] is not None
+
+
+def test_a_new_report_replaces_the_old_file():
+    from mentoring.reports import REPORT_DIR, store
+
+    storage = storages["private"]
+    store(f"{REPORT_DIR}/mentorski-par-99-aaaa.pdf", b"%PDF-old")
+    store(f"{REPORT_DIR}/mentorski-par-999-cccc.pdf", b"%PDF-other")
+    store(f"{REPORT_DIR}/mentorski-par-99-bbbb.pdf", b"%PDF-new")
+    assert not storage.exists(f"{REPORT_DIR}/mentorski-par-99-aaaa.pdf")
+    assert storage.exists(f"{REPORT_DIR}/mentorski-par-99-bbbb.pdf")
+    assert storage.exists(f"{REPORT_DIR}/mentorski-par-999-cccc.pdf")
+
+
+def test_programme_area_change_compares_the_same_organisations():
+    from mentoring.selectors import programme_overview
+
+    coordinator = User.objects.get(email="koordinator@kok.test")
+    summary = next(
+        s for s in programme_overview(user=coordinator) if s.programme.name.startswith("Mentorski program za")
+    )
+    for area in summary.areas:
+        assert area.latest is not None
+        assert area.latest >= area.baseline
