@@ -10,7 +10,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
 from .models import (
@@ -198,12 +198,10 @@ def catalogue_queryset(*, index: CourseIndexPage, filters: dict):
 
 
 def catalogue_page(*, index: CourseIndexPage, filters: dict, page_number, per_page: int):
-    from wagtail.images.models import Image  # noqa: F401 (renditions are prefetched below)
-
     queryset = (
         catalogue_queryset(index=index, filters=filters)
         .select_related("cover_image")
-        .prefetch_related("categories", "audiences", Prefetch("cover_image__renditions"))
+        .prefetch_related("categories", "audiences", "cover_image__renditions")
     )
     return Paginator(queryset, per_page).get_page(page_number)
 

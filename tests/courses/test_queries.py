@@ -61,9 +61,13 @@ def test_catalogue_with_50_courses_runs_a_bounded_number_of_queries(client, djan
 
     category = CourseCategory.objects.get(slug="poduzetnistvo")
     audience = Audience.objects.get(slug="mladi")
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
     index = CourseIndexPage.objects.get()
+    cover = Image.objects.create(title="Naslovnica", file=get_test_image_file())
     for number in range(47):
-        course = make_course(title=f"Tečaj broj {number}", modules=0, index=index)
+        course = make_course(title=f"Tečaj broj {number}", modules=0, index=index, cover_image=cover)
         course.categories.add(category)
         course.audiences.add(audience)
         course.save()
