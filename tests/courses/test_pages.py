@@ -210,3 +210,15 @@ def test_capacity_areas_come_from_the_shared_vocabulary():
     with pytest.raises(ValidationError) as error:
         course.full_clean()
     assert "kuhanje" in str(error.value)
+
+
+@pytest.mark.django_db
+def test_setup_command_restores_the_workflow_on_the_catalogue():
+    from wagtail.models import WorkflowPage
+
+    index = CourseIndexPage.objects.get()
+    WorkflowPage.objects.filter(page=index).delete()
+    workflow = index.get_workflow()
+    assert workflow is None or workflow.name != "Moderacija tečajeva"
+    call_command("setup_course_moderation", verbosity=0)
+    assert index.get_workflow().name == "Moderacija tečajeva"
