@@ -73,6 +73,7 @@ serve-prod: $(VENV)/.runtime
 .PHONY: worker
 worker: export DJANGO_SETTINGS_MODULE ?= kok_learn.settings.production
 worker: $(VENV)/.runtime
+	$(PY) deploy/requeue_tasks.py --older-than 30
 	exec $(MANAGE) db_worker --queue-name '*' --interval 1 --no-reload
 
 ## bench: seed var/bench/, serve it with gunicorn, load every page with wrk, write var/bench/latest.json and docs/performance.md
