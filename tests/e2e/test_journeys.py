@@ -323,16 +323,28 @@ def test_editor_writes_a_lesson_a_moderator_publishes_it_and_it_appears_in_the_c
     text = editor.locator(".Draftail-Editor [contenteditable='true']").first
     text.click()
     text.type("Na sajmu posjetitelji kušaju, pitaju i pamte priču o proizvodu. Pripremite kratku priču i cjenik.")
+    # Wagtail 8 autosaves: shortly after typing, the draft exists and the editor moves to its edit
+    # URL. A person would see "saved" and then submit; submitting mid-autosave would post the
+    # creation form a second time.
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    editor.wait_for_timeout(1500)
     # "Spremi skicu" is the main action; submitting for moderation is in the menu beside it.
     editor.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    editor.locator("button[name='action-submit']").click()
-    editor.wait_for_url(re.compile(r"/admin/pages/\d+/(edit/)?$"))
+    with editor.expect_navigation():
+        editor.locator("button[name='action-submit']").click()
+    for _wait in range(100):
+        if WorkflowState.objects.filter(
+            status="in_progress",
+            object_id__in=[str(pk) for pk in LessonPage.objects.filter(title=title).values_list("pk", flat=True)],
+        ).exists():
+            break
+        editor.wait_for_timeout(200)
     lesson = LessonPage.objects.get(title=title)
     assert not lesson.live
-    assert WorkflowState.objects.filter(
-        base_content_type__isnull=False, object_id=str(lesson.pk), status="in_progress"
-    ).exists()
+    assert WorkflowState.objects.filter(object_id=str(lesson.pk), status="in_progress").exists(), "not submitted"
+    editor.wait_for_load_state()
     screenshot(editor, "journey-editor-submitted")
+    editor.close()  # no more autosaves from the editor's tab while the moderator works
 
     # Not on the site yet.
     visitor = new_context().new_page()
@@ -343,14 +355,18 @@ def test_editor_writes_a_lesson_a_moderator_publishes_it_and_it_appears_in_the_c
     moderator = new_context(user=User.objects.get(email="moderator@kok.test")).new_page()
     moderator.goto(f"/admin/pages/{lesson.pk}/edit/")
     moderator.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    moderator.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").click()
+    with moderator.expect_navigation():
+        moderator.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").click()
     for _wait in range(50):
         lesson.refresh_from_db()
         if lesson.live:
             break
         moderator.wait_for_timeout(200)
-    assert lesson.live, "the moderator's approval did not publish the lesson"
     screenshot(moderator, "journey-moderator-approved")
+    assert lesson.live, (
+        "the moderator's approval did not publish the lesson: "
+        + moderator.locator(".messages").all_inner_texts().__repr__()
+    )
 
     # The lesson is in the course outline.
     visitor.goto(course.url)
