@@ -47,3 +47,38 @@ def axe_source() -> str:
     if not path.exists():
         require_tool(f"{path} is missing: run `npm ci` in the repository root.")
     return path.read_text(encoding="utf-8")
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+RUN_AXE = """async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary, html: n.html.slice(0, 200)})),
+  }));
+}"""
+
+
+def axe_violations(page) -> list[dict]:
+    # Evaluated through the DevTools protocol, so the site's Content Security Policy (no inline
+    # script) does not need loosening for the test.
+    page.evaluate("source => { (0, eval)(source); }", axe_source())
+    return page.evaluate(RUN_AXE, AXE_TAGS)
+
+
+def format_violations(found: dict[str, list[dict]]) -> str:
+    lines = []
+    for where, violations in found.items():
+        for violation in violations:
+            lines.append(f"{where}: {violation['id']} ({violation['impact']}) {violation['help']}")
+            for node in violation["nodes"][:5]:
+                lines.append(f"    {node['target']}: {node['html']}")
+                lines.append("      " + (node["summary"] or "").replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def assert_accessible(page, name: str) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now (used along the journeys)."""
+    violations = axe_violations(page)
+    assert not violations, "axe-core found WCAG violations:\n" + format_violations({name: violations})

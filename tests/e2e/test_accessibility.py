@@ -6,38 +6,10 @@ import json
 
 import pytest
 
-from .browser import ARTEFACTS, DESKTOP, PHONE, axe_source, screenshot
+from .browser import ARTEFACTS, DESKTOP, PHONE, axe_violations, format_violations, screenshot
 from .pages import checked_pages
 
 pytestmark = pytest.mark.e2e
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary, html: n.html.slice(0, 200)})),
-  }));
-}"""
-
-
-def axe_violations(page) -> list[dict]:
-    # Evaluated through the DevTools protocol, so the site's Content Security Policy (no inline
-    # script) does not need loosening for the test.
-    page.evaluate("source => { (0, eval)(source); }", axe_source())
-    return page.evaluate(RUN_AXE, AXE_TAGS)
-
-
-def format_violations(found: dict[str, list[dict]]) -> str:
-    lines = []
-    for where, violations in found.items():
-        for violation in violations:
-            lines.append(f"{where}: {violation['id']} ({violation['impact']}) {violation['help']}")
-            for node in violation["nodes"][:5]:
-                lines.append(f"    {node['target']}: {node['html']}")
-                lines.append("      " + (node["summary"] or "").replace("\n", "\n      "))
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone-360", "desktop-1280"])

@@ -22,7 +22,7 @@ from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .browser import ARTEFACTS, require_tool, screenshot
+from .browser import ARTEFACTS, assert_accessible, require_tool, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -119,12 +119,16 @@ def test_learner_signs_up_learns_and_verifies_the_certificate(new_context, javas
     page.locator("input[name=password2]").fill("Kravarsko-Jesen-2026")
     page.locator("main button[type=submit]").click()
     page.wait_for_url("**/racun/potvrda-adrese/")
+    if javascript:  # axe-core runs as JavaScript in the page
+        assert_accessible(page, "e-mail verification sent")
     assert not EmailAddress.objects.get(email=email).verified
 
     # Confirm the address with the link from the e-mail.
     message = next(m for m in mail.outbox if email in m.to)
     link = re.search(r"https?://\S+/racun/potvrda-adrese/\S+/", message.body).group(0)
     page.goto(path_of(link))
+    if javascript:
+        assert_accessible(page, "confirm e-mail address")
     page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
     assert EmailAddress.objects.get(email=email).verified
@@ -137,6 +141,8 @@ def test_learner_signs_up_learns_and_verifies_the_certificate(new_context, javas
     page.get_by_role("button", name=hr("Enrol in the course")).click()
     page.get_by_text(hr("You are enrolled. Good luck with your learning!")).wait_for()
     screenshot(page, f"journey-{tag}-enrolled")
+    if javascript:
+        assert_accessible(page, "course page after enrolling")
 
     # Learn: every lesson, every quiz.
     lessons = complete_course(page, course_url, shots=f"journey-{tag}")
@@ -208,6 +214,7 @@ def test_learner_completes_a_quiz_with_the_keyboard_only(new_context):
 
     page = new_context(user=user).new_page()
     page.goto(lesson.url)
+    assert_accessible(page, "lesson with a quiz, before answering")
     # From the top of the page: the skip link first, then Tab through the lesson to the quiz.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('skip-link')")
@@ -268,6 +275,7 @@ def test_mentor_logs_a_meeting_and_an_assessment_and_sees_the_radar_chart(new_co
 
     # A meeting.
     page.get_by_role("link", name=hr("Add a meeting")).click()
+    assert_accessible(page, "meeting form")
     page.locator("input[name=date]").fill("2026-11-20")
     page.locator("input[name=time]").fill("17:30")
     page.locator("input[name=duration_minutes]").fill("90")
@@ -280,6 +288,7 @@ def test_mentor_logs_a_meeting_and_an_assessment_and_sees_the_radar_chart(new_co
 
     # A capacity assessment: every statement scored 4, one with evidence.
     page.get_by_role("link", name=hr("New capacity assessment")).click()
+    assert_accessible(page, "capacity assessment form")
     round_label = page.locator("select[name=round] option").first.inner_text()
     page.locator("select[name=round]").select_option(index=0)
     page.locator("input[name=date]").fill("2026-11-21")
