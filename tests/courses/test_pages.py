@@ -221,4 +221,4 @@ def test_setup_command_restores_the_workflow_on_the_catalogue():
     workflow = index.get_workflow()
     assert workflow is None or workflow.name != "Moderacija tečajeva"
     call_command("setup_course_moderation", verbosity=0)
-    assert index.get_workflow().name == "Moderacija tečajeva"
+    assert CourseIndexPage.objects.get().get_workflow().name == "Moderacija tečajeva"
