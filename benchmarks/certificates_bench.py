@@ -85,6 +85,15 @@ def rss_kb(pid: int) -> int | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (from /proc/<pid>/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def median_ms(values) -> float:
     return round(statistics.median(values) * 1000, 1)
 
@@ -163,11 +172,13 @@ def run_workers(*, workers: int, env: dict, expected: int) -> dict:
         for _ in range(workers)
     ]
     samples: dict[int, list[tuple[int, int]]] = {p.pid: [] for p in processes}
+    cpu: dict[int, float] = {}
     while any(p.poll() is None for p in processes):
         done = Certificate.objects.exclude(pdf_name="").count()
         for process in processes:
             if process.poll() is None and (rss := rss_kb(process.pid)):
                 samples[process.pid].append((done, rss))
+                cpu[process.pid] = cpu_seconds(process.pid) or cpu.get(process.pid, 0.0)
         time.sleep(0.25)
     elapsed = time.perf_counter() - started
     rendered = Certificate.objects.exclude(pdf_name="").count()
@@ -187,6 +198,9 @@ def run_workers(*, workers: int, env: dict, expected: int) -> dict:
         "per_second": round(rendered / elapsed, 1) if elapsed else None,
         "memory": memory,
         "max_growth_mb": max((m["growth_mb"] for m in memory), default=None),
+        # CPU seconds each worker used (start-up included): what the wall time would be per worker
+        # on an otherwise idle machine with a core per worker.
+        "worker_cpu_seconds": [round(value, 1) for value in cpu.values()],
         "returncodes": [p.returncode for p in processes],
     }
 
@@ -234,6 +248,7 @@ def main(argv=None) -> int:
         print(
             f"worker path: {worker['rendered']}/{worker['certificates']} PDFs by {worker['workers']} db_worker "
             f"process(es) in {worker['seconds']} s ({worker['per_second']}/s; target < 90 s); "
+            f"CPU per worker {worker['worker_cpu_seconds']} s; "
             f"memory growth per worker {[m['growth_mb'] for m in worker['memory']]} MB (target < 30 MB); "
             f"issuing took {issued_in} s",
             flush=True,
