@@ -222,3 +222,17 @@ def test_programme_area_change_compares_the_same_organisations():
     for area in summary.areas:
         assert area.latest is not None
         assert area.latest >= area.baseline
+
+
+def test_demo_without_accounts_builds_the_programme_without_people():
+    from mentoring import demo
+
+    Pairing.objects.all().delete()
+    Programme.objects.all().delete()
+    OrganisationMembership.objects.all().delete()
+    demo.load(log=lambda message: None, with_accounts=False)
+    programme = Programme.objects.get(name=demo.PROGRAMME_NAME)
+    assert programme.coordinator is None
+    assert programme.pairings.count() == 3
+    assert not OrganisationMembership.objects.exists()
+    assert Meeting.objects.filter(pairing__programme=programme, planned=False).count() == 12
