@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,6 +46,7 @@ def parse_args(argv=None):
     parser.add_argument("--certificates", type=int, default=1000, help="certificates through the worker (default 1000)")
     parser.add_argument("--workers", type=int, default=2, help="db_worker processes (default 2, one per core)")
     parser.add_argument("--skip-worker", action="store_true", help="only the warm-render comparison")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary database and PDFs for inspection")
     return parser.parse_args(argv)
 
 
@@ -257,6 +259,8 @@ def main(argv=None) -> int:
     RESULT_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULT_FILE.write_text(json.dumps(report, indent=2))
     print(f"written to {RESULT_FILE.relative_to(BASE_DIR)}")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     ok = report.get("worker", {}).get("rendered", args.certificates) == args.certificates or args.skip_worker
     return 0 if ok else 1
 
