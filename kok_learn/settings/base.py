@@ -261,6 +261,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pokrenimo KOK!] "
+# Tell people by e-mail when their password or address changes (so a takeover does not go unnoticed).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 ACCOUNT_RATE_LIMITS = {
     # allauth's own counters (per IP and per e-mail address); see docs/security.md

@@ -205,3 +205,16 @@ def test_signup_is_rate_limited(client):
     response = client.post("/racun/registracija/", signup_data(email="jos.jedna@primjer.test"))
     assert response.status_code == 429
     assert not User.objects.filter(email="jos.jedna@primjer.test").exists()
+
+
+def test_password_change_is_notified_by_email(client):
+    user = UserFactory(email="obavijest@primjer.test")
+    client.post("/racun/prijava/", {"login": user.email, "password": PASSWORD})
+    response = client.post(
+        "/racun/lozinka/promjena/",
+        {"oldpassword": PASSWORD, "password1": "Nova-kravarska-lozinka-9", "password2": "Nova-kravarska-lozinka-9"},
+    )
+    assert response.status_code == 302
+    assert any(m.to == ["obavijest@primjer.test"] for m in mail.outbox)
+    user.refresh_from_db()
+    assert user.check_password("Nova-kravarska-lozinka-9")
