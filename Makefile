@@ -34,10 +34,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
 	else echo "npm not found: the axe-core and HTML checks will be skipped here (CI fails without them)"; fi
 
-## test: install the dev requirements and run the whole suite (set DATABASE_URL for PostgreSQL)
+## test: install the dev requirements and run the whole suite (set DATABASE_URL for PostgreSQL;
+## PYTEST_ARGS adds pytest options, e.g. PYTEST_ARGS='-m "not e2e"')
+PYTEST_ARGS ?=
 test: $(VENV)/.dev node_modules/.package-lock.json
 	$(MANAGE) compilemessages --ignore=.venv -v 0
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 ## test-e2e: only the browser journeys and accessibility checks
 test-e2e: $(VENV)/.dev node_modules/.package-lock.json

@@ -4,6 +4,8 @@ import datetime
 
 from wagtail.models import Page, Site
 
+from accounts import privacy_notice
+
 from .models import ContactSettings, FundingNotice, HomePage, NewsArticlePage, NewsIndexPage, Partner, StandardPage
 
 PROJECT_NAME = "Pokrenimo KOK! Kultura u općini Kravarsko"
@@ -282,6 +284,17 @@ def load(*, log, with_accounts: bool) -> None:
     if created:
         log("Created the accessibility statement")
 
+    notice_page, created = _child(
+        home,
+        StandardPage,
+        privacy_notice.SLUG,
+        title=privacy_notice.TITLE,
+        intro=privacy_notice.INTRO,
+        body=privacy_notice.BODY,
+    )
+    if created:
+        log("Created the privacy notice")
+
     contact = ContactSettings.for_site(site)
     if not contact.organisation:
         contact.organisation = "Udruga PET PLUS"
@@ -290,6 +303,8 @@ def load(*, log, with_accounts: bool) -> None:
         contact.phone = "+385 1 000 0000"
     if contact.accessibility_statement_id is None:
         contact.accessibility_statement = accessibility
+    if contact.privacy_notice_id is None:
+        contact.privacy_notice = notice_page
     contact.save()
 
     notice = FundingNotice.for_site(site)

@@ -143,3 +143,12 @@ def test_home_page_features_the_catalogue_and_a_course(client):
     assert "Počnite ovdje" in html
     assert 'href="/tecajevi/"' in html
     assert 'href="/tecajevi/osnove-rada-na-racunalu/"' in html
+
+
+@pytest.mark.django_db
+def test_privacy_notice_is_linked_from_the_footer(client):
+    html = client.get("/").content.decode()
+    assert 'href="/zastita-osobnih-podataka/"' in html
+    notice = client.get("/zastita-osobnih-podataka/").content.decode()
+    assert "Udruga PET PLUS" in notice
+    assert "Zaštita osobnih podataka" in notice
