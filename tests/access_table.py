@@ -102,6 +102,9 @@ EXPECTED: dict[str, Entry] = {
     "mentoring:assessment_create": Entry((302, 404, 200, 403, 200, 404), lambda: pairing_kwargs()),
     "mentoring:pairing_report": Entry((302, 404, 202, 202, 202, 404), lambda: pairing_kwargs()),
     "mentoring:programme_report": Entry((302, 404, 404, 404, 202, 404), lambda: programme_kwargs()),
+    "mentoring:agreement_edit": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
+    "mentoring:goal_create": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
+    "mentoring:task_create": Entry((302, 405, 405, 405, 405, 405), lambda: goal_kwargs()),
     "mentoring:suggestions": Entry((302, 404, 404, 404, 200, 404), lambda: emerging_organisation_kwargs()),
 }
 
