@@ -30,9 +30,15 @@ def no_kwargs() -> dict:
 class Entry:
     statuses: tuple[int, int, int, int, int, int]
     kwargs: Callable[[], dict] = field(default=no_kwargs)
+    # For actions (POST only): the status of an empty POST per role, in ROLES order, made one role
+    # after another in one transaction. 400 = allowed but the empty form is refused; 302 = done.
+    post: tuple[int, int, int, int, int, int] | None = None
 
     def expected(self) -> dict[str, int]:
         return dict(zip(ROLES, self.statuses, strict=True))
+
+    def expected_post(self) -> dict[str, int] | None:
+        return dict(zip(ROLES, self.post, strict=True)) if self.post else None
 
 
 def same(status: int) -> tuple[int, ...]:
@@ -82,10 +88,14 @@ EXPECTED: dict[str, Entry] = {
     "certificates:download": Entry((404, 200, 404, 404, 200, 404), lambda: learner_certificate_code()),
     # courses (actions are POST only: a GET answers 405; the learner's own attempt only)
     "courses:dashboard": Entry(LOGIN_REQUIRED),
-    "courses:enrol": Entry(same(405), lambda: course_kwargs()),
+    "courses:enrol": Entry(same(405), lambda: course_kwargs(), post=(302, 302, 302, 302, 302, 302)),
     "courses:resume": Entry(same(302), lambda: course_kwargs()),
-    "courses:lesson_complete": Entry((302, 405, 405, 405, 405, 405), lambda: lesson_kwargs()),
-    "courses:quiz_submit": Entry((302, 405, 405, 405, 405, 405), lambda: quiz_kwargs()),
+    "courses:lesson_complete": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: lesson_kwargs(), post=(302, 302, 302, 302, 302, 302)
+    ),
+    "courses:quiz_submit": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: quiz_kwargs(), post=(302, 302, 302, 302, 302, 302)
+    ),
     "courses:quiz_result": Entry((302, 200, 404, 404, 404, 404), lambda: attempt_kwargs()),
     # mentoring (a pairing: its mentors, the mentee organisation's members and coordinators;
     # PDF reports answer 202 while they are rendered in the background)
@@ -93,18 +103,34 @@ EXPECTED: dict[str, Entry] = {
     "mentoring:pairing_detail": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
     "mentoring:meeting_create": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
     "mentoring:meeting_edit": Entry((302, 404, 200, 200, 200, 404), lambda: meeting_kwargs()),
-    "mentoring:meeting_confirm": Entry((302, 405, 405, 405, 405, 405), lambda: meeting_kwargs()),
+    "mentoring:meeting_confirm": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: meeting_kwargs(), post=(302, 404, 403, 302, 403, 404)
+    ),
     "mentoring:calendar": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
-    "mentoring:pairing_transition": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
-    "mentoring:agreement_accept": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
-    "mentoring:task_toggle": Entry((302, 405, 405, 405, 405, 405), lambda: task_kwargs()),
-    "mentoring:goal_progress": Entry((302, 405, 405, 405, 405, 405), lambda: goal_kwargs()),
+    "mentoring:pairing_transition": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: pairing_kwargs(), post=(302, 404, 302, 403, 302, 404)
+    ),
+    "mentoring:agreement_accept": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: pairing_kwargs(), post=(302, 404, 302, 302, 403, 404)
+    ),
+    "mentoring:task_toggle": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: task_kwargs(), post=(302, 404, 302, 302, 302, 404)
+    ),
+    "mentoring:goal_progress": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: goal_kwargs(), post=(302, 404, 302, 403, 302, 404)
+    ),
     "mentoring:assessment_create": Entry((302, 404, 200, 403, 200, 404), lambda: pairing_kwargs()),
     "mentoring:pairing_report": Entry((302, 404, 202, 202, 202, 404), lambda: pairing_kwargs()),
     "mentoring:programme_report": Entry((302, 404, 404, 404, 202, 404), lambda: programme_kwargs()),
-    "mentoring:agreement_edit": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
-    "mentoring:goal_create": Entry((302, 405, 405, 405, 405, 405), lambda: pairing_kwargs()),
-    "mentoring:task_create": Entry((302, 405, 405, 405, 405, 405), lambda: goal_kwargs()),
+    "mentoring:agreement_edit": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: pairing_kwargs(), post=(302, 404, 400, 403, 400, 404)
+    ),
+    "mentoring:goal_create": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: pairing_kwargs(), post=(302, 404, 400, 403, 400, 404)
+    ),
+    "mentoring:task_create": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: goal_kwargs(), post=(302, 404, 400, 403, 400, 404)
+    ),
     "mentoring:suggestions": Entry((302, 404, 404, 404, 200, 404), lambda: emerging_organisation_kwargs()),
 }
 

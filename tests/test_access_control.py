@@ -72,3 +72,9 @@ def test_view_answers_each_role_as_expected(name):
         cache.clear()  # rate limits (verification, sign-up) must not leak between roles
         actual[role] = _client_for(role).get(url).status_code
     assert actual == entry.expected(), f"{name} ({url})"
+    if entry.expected_post() is not None:
+        posted = {}
+        for role in access_table.ROLES:
+            cache.clear()
+            posted[role] = _client_for(role).post(url, {}).status_code
+        assert posted == entry.expected_post(), f"POST {name} ({url})"
