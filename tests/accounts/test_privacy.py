@@ -157,8 +157,15 @@ def test_guardian_consent_is_part_of_the_export_and_removed_on_erasure():
     assert User.objects.filter(pk=user.pk).exists()
 
 
-def test_after_erasure_the_certificate_stays_verifiable_without_the_name(client, learner):
+def test_after_erasure_the_certificate_stays_verifiable_without_the_name(client, learner, settings, tmp_path):
     from certificates.models import Certificate
+
+    # Erasure deletes the certificate's PDF; files are not rolled back with the database, so this
+    # test works on its own copy of the private storage and leaves the shared demo PDFs alone.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
 
     certificate = Certificate.objects.filter(recipient=learner).order_by("pk").first()
     assert certificate is not None, "the demo learner has a certificate"
