@@ -27,7 +27,7 @@ from .models import (
     Programme,
     Task,
 )
-from .services import assessment_submit
+from .services import assessment_submit, pairing_create
 from .validators import oib_check_digit
 
 
@@ -470,18 +470,15 @@ def _certificate_template():
 
 
 def _pairing(programme, mentor_org, mentee_org, mentors, start, end, state):
-    pairing = Pairing(
+    return pairing_create(
         programme=programme,
         mentor_organisation=mentor_org,
         mentee_organisation=mentee_org,
+        mentors=[m for m in mentors if m],
         start_date=start,
         end_date=end,
         state=state,
     )
-    pairing.full_clean()
-    pairing.save()
-    pairing.mentors.set([m for m in mentors if m])
-    return pairing
 
 
 def _agreement(pairing, goals, frequency, mentor, mentee, accepted_at):
