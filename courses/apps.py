@@ -7,8 +7,11 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from accounts import privacy
 
+        from .handbook import on_page_published
         from .models import Enrolment, LessonCompletion, QuizAttempt
         from .privacy import erase_user, export_user
 
@@ -20,3 +23,4 @@ class CoursesConfig(AppConfig):
                 models=[Enrolment, LessonCompletion, QuizAttempt],
             )
         )
+        page_published.connect(on_page_published, dispatch_uid="courses_handbook_on_page_published")

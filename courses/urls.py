@@ -18,5 +18,6 @@ urlpatterns = [
         views.quiz_submit,
         name="quiz_submit",
     ),
+    path("moje-ucenje/tecaj/<int:course_id>/prirucnik.pdf", views.handbook, name="handbook"),
     path("moje-ucenje/pokusaj/<int:attempt_id>/", views.quiz_result, name="quiz_result"),
 ]

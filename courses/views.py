@@ -115,3 +115,38 @@ def quiz_result(request, attempt_id: int):
         raise Http404
     context = selectors.quiz_result_context(attempt=attempt, quiz=quiz, lesson=lesson, course=course)
     return TemplateResponse(request, "courses/quiz_result.html", context)
+
+
+@login_required
+@require_GET
+def handbook(request, course_id: int):
+    """ "Preuzmi priručnik (PDF)": the stored handbook, or a 202 page while the worker renders it."""
+    from django.core.files.storage import storages
+    from django.http import FileResponse
+    from django.utils.cache import patch_cache_control
+
+    from accounts.roles import is_coordinator
+
+    from .handbook import handbook_name, handbook_schedule_render
+
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not is_coordinator(request.user):
+        enrolment = selectors.enrolment_for(user=request.user, course=course)
+        if enrolment is None or not enrolment.gives_access:
+            raise Http404("Not enrolled in this course")
+    storage = storages["private"]
+    name = handbook_name(course=course)
+    if not storage.exists(name):
+        handbook_schedule_render(course=course)
+    if storage.exists(name):
+        response = FileResponse(
+            storage.open(name, "rb"),
+            as_attachment=True,
+            filename=f"prirucnik-{course.slug}.pdf",
+            content_type="application/pdf",
+        )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    return TemplateResponse(
+        request, "courses/handbook_pending.html", {"course": course, "back_url": course.get_url(request)}, status=202
+    )
