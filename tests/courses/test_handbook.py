@@ -6,6 +6,7 @@ import pytest
 from django.core.files.storage import storages
 from django.test import Client
 from django.urls import reverse
+from wagtail_factories import ImageFactory
 
 from courses import services
 from courses.handbook import handbook_name
@@ -28,6 +29,11 @@ def _pdf_text(data: bytes, tmp_path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def _pdf_images(tmp_path) -> str:
+    listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "prirucnik.pdf")], capture_output=True, text=True)
+    return "\n".join(listing.stdout.splitlines()[2:])
+
+
 def _download(client, course, django_capture_on_commit_callbacks):
     url = reverse("courses:handbook", args=[course.pk])
     with django_capture_on_commit_callbacks(execute=True):
@@ -41,6 +47,11 @@ def test_enrolled_learner_gets_the_handbook_with_contents_lessons_and_questions_
 ):
     course = make_course(title="Priručnik za test", modules=2, lessons_per_module=2, quiz_in_last_lesson=True)
     services.enrolment_create(user=learner, course=course)
+    first = lessons_of(course)[0]
+    image = ImageFactory(title="Tipkovnica")
+    image.contextual_alt_text, image.decorative = "Tipkovnica s istaknutom tipkom Enter", False
+    first.body.append(("image", {"image": image, "caption": "Tipka Enter potvrđuje unos."}))
+    first.save()
 
     page = learner_client.get(course.url).content.decode()
     assert "Preuzmi priručnik (PDF)" in page
@@ -60,6 +71,8 @@ def test_enrolled_learner_gets_the_handbook_with_contents_lessons_and_questions_
     assert [body.index(f"Tekst lekcije {m}.{n}") for m in (1, 2) for n in (1, 2)] == sorted(
         body.index(f"Tekst lekcije {m}.{n}") for m in (1, 2) for n in (1, 2)
     )
+    assert "Tipka Enter potvrđuje unos." in text
+    assert "image" in _pdf_images(tmp_path)
     assert "Koji je glavni grad Hrvatske?" in text
     assert "Zagreb" in text and "Split" in text
     assert "TAJNO-OBJASNJENJE" not in text
