@@ -88,6 +88,8 @@ EXPECTED: dict[str, Entry] = {
     "certificates:download": Entry((404, 200, 404, 404, 200, 404), lambda: learner_certificate_code()),
     # courses (actions are POST only: a GET answers 405; the learner's own attempt only)
     "courses:dashboard": Entry(LOGIN_REQUIRED),
+    # the course handbook PDF: enrolled learners and coordinators
+    "courses:handbook": Entry((302, 200, 404, 404, 200, 404), lambda: course_kwargs()),
     "courses:enrol": Entry(same(405), lambda: course_kwargs(), post=(302, 302, 302, 302, 302, 302)),
     "courses:resume": Entry(same(302), lambda: course_kwargs()),
     "courses:lesson_complete": Entry(
