@@ -21,13 +21,6 @@ def menu_pages(context):
     return pages
 
 
-@register.simple_tag(takes_context=True)
-def site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    return site.root_page if site else None
-
-
 @register.filter
 def is_within(page, section) -> bool:
     """True when `page` is `section` or one of its descendants (for aria-current in the menu)."""
