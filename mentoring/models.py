@@ -219,9 +219,13 @@ class OrganisationMembership(models.Model):
 # ---------------------------------------------------------------------------------------------
 
 
-def _check_dates(start, end, *, field="end_date"):
+def _date_order_errors(start, end) -> dict:
+    """The end-before-start error for `clean()`, keyed by field; empty when the dates are in order."""
     if start and end and end < start:
-        raise ValidationError({field: _("The end date cannot be before the start date.")}, code="end_before_start")
+        return {
+            "end_date": ValidationError(_("The end date cannot be before the start date."), code="end_before_start")
+        }
+    return {}
 
 
 class Programme(models.Model):
@@ -267,7 +271,9 @@ class Programme(models.Model):
         return f"{self.name} ({self.cohort})"
 
     def clean(self):
-        _check_dates(self.start_date, self.end_date)
+        errors = _date_order_errors(self.start_date, self.end_date)
+        if errors:
+            raise ValidationError(errors)
 
     def get_instrument(self):
         return self.instrument or CapacityInstrument.default()
@@ -319,11 +325,7 @@ class Pairing(models.Model):
         return f"{self.mentor_organisation} → {self.mentee_organisation}"
 
     def clean(self):
-        errors = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = ValidationError(
-                _("The end date cannot be before the start date."), code="end_before_start"
-            )
+        errors = _date_order_errors(self.start_date, self.end_date)
         if self.mentor_organisation_id and self.mentor_organisation_id == self.mentee_organisation_id:
             errors["mentee_organisation"] = ValidationError(
                 _("An organisation cannot mentor itself."), code="same_organisation"
