@@ -8,6 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kok_learn.page_cache import PageCache
+from kok_learn.routing import route_from_root
+
 from .blocks import BodyBlock, FeaturedLinkBlock
 
 
@@ -46,9 +49,13 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     template = "home/home_page.html"
+    page_cache = PageCache()
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        return route_from_root(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -95,6 +102,7 @@ class StandardPage(Page):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
     template = "home/standard_page.html"
+    page_cache = PageCache()
 
     class Meta:
         verbose_name = _("standard page")
@@ -110,6 +118,7 @@ class NewsIndexPage(Page):
     subpage_types = ["home.NewsArticlePage"]
     max_count = 1
     template = "home/news_index_page.html"
+    page_cache = PageCache(query_params=("stranica",))
     paginate_by = 10
 
     class Meta:
@@ -150,6 +159,7 @@ class NewsArticlePage(Page):
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
     template = "home/news_article_page.html"
+    page_cache = PageCache()
 
     class Meta:
         verbose_name = _("news article")
