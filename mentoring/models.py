@@ -1,6 +1,7 @@
 """Organisations, mentoring programmes and pairings, goals, meetings and capacity assessments."""
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -427,6 +428,11 @@ def goal_progress(*, manual_progress, tasks_total: int, tasks_done: int) -> int:
     if not tasks_total:
         return 0
     return round(100 * tasks_done / tasks_total)
+
+
+def hours_from_minutes(minutes: int) -> Decimal:
+    """Meeting minutes as hours with one decimal, the way every screen and report shows them."""
+    return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.1"))
 
 
 class Task(models.Model):

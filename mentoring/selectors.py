@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Max, Min, Prefetch, Q, Sum
+from django.core.paginator import Page, Paginator
+from django.db.models import Avg, Case, Count, Exists, Max, Min, OuterRef, Prefetch, Q, Sum, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -29,19 +30,29 @@ from .models import (
     Programme,
     Task,
     goal_progress,
+    hours_from_minutes,
 )
 from .permissions import visible_pairings_filter
 
 # --- access ---------------------------------------------------------------------------------
 
 
+def _visible_pairings(user):
+    """Pairings the user may see, each once (the access rule joins mentors and memberships)."""
+    condition = visible_pairings_filter(user)
+    if condition is None:
+        return Pairing.objects.all()
+    return Pairing.objects.filter(pk__in=Pairing.objects.filter(condition).values("pk"))
+
+
 def pairing_list_for_user(*, user):
     """Pairings the user may see (coordinator: all), with what a listing needs."""
-    queryset = Pairing.objects.select_related("programme", "mentor_organisation", "mentee_organisation")
-    condition = visible_pairings_filter(user)
-    if condition is not None:
-        queryset = queryset.filter(pk__in=Pairing.objects.filter(condition).values("pk"))
-    return queryset.prefetch_related("mentors").order_by("programme__start_date", "mentee_organisation__name", "pk")
+    return (
+        _visible_pairings(user)
+        .select_related("programme", "mentor_organisation", "mentee_organisation")
+        .prefetch_related("mentors")
+        .order_by("programme__start_date", "mentee_organisation__name", "pk")
+    )
 
 
 def pairing_list_for_user_all():
@@ -97,7 +108,7 @@ class PairingRow:
 
     @property
     def hours(self) -> Decimal:
-        return (Decimal(self.minutes) / Decimal(60)).quantize(Decimal("0.1"))
+        return hours_from_minutes(self.minutes)
 
     @property
     def overdue(self) -> int:
@@ -243,7 +254,7 @@ class ProgrammeSummary:
 
     @property
     def hours(self) -> Decimal:
-        return (Decimal(sum(r.minutes for r in self.rows)) / Decimal(60)).quantize(Decimal("0.1"))
+        return hours_from_minutes(sum(r.minutes for r in self.rows))
 
     @property
     def goals_total(self) -> int:
@@ -295,6 +306,78 @@ def programme_overview(*, user) -> list[ProgrammeSummary]:
         by_programme[row.pairing.programme_id].append(row)
     programmes = Programme.objects.select_related("coordinator").order_by("-start_date", "name")
     return [ProgrammeSummary(programme=p, rows=by_programme.get(p.pk, [])) for p in programmes]
+
+
+# --- own pairings (mentor and CSO member dashboard) -----------------------------------------
+
+
+@dataclass
+class PairingSummary:
+    """Figures over all the pairings a person sees, whatever page or state filter is shown."""
+
+    by_state: list[tuple[str, str, int]]  # (state, label, pairings) for the states that occur
+    meetings: int
+    minutes: int
+
+    @property
+    def pairings(self) -> int:
+        return sum(count for _state, _label, count in self.by_state)
+
+    @property
+    def hours(self) -> Decimal:
+        return hours_from_minutes(self.minutes)
+
+    def count(self, state: str = "") -> int:
+        """Pairings in ``state`` (all of them for an empty state)."""
+        if not state:
+            return self.pairings
+        return next((count for value, _label, count in self.by_state if value == state), 0)
+
+
+def pairing_summary(*, user) -> PairingSummary:
+    """Pairings per state and held meetings with their minutes, over every pairing the user sees
+    (one grouped query: a pairing is counted once however many meetings it has)."""
+    held = Q(meetings__planned=False)
+    counts = {
+        item["state"]: item
+        for item in _visible_pairings(user)
+        .order_by()
+        .values("state")
+        .annotate(
+            pairings=Count("pk", distinct=True),
+            held_meetings=Count("meetings", filter=held),
+            held_minutes=Sum("meetings__duration_minutes", filter=held),
+        )
+    }
+    return PairingSummary(
+        by_state=[
+            (value, label, counts[value]["pairings"]) for value, label in Pairing.State.choices if value in counts
+        ],
+        meetings=sum(item["held_meetings"] for item in counts.values()),
+        minutes=sum(item["held_minutes"] or 0 for item in counts.values()),
+    )
+
+
+def pairing_page(*, user, state: str, page_number, per_page: int, summary: PairingSummary) -> Page:
+    """One page of dashboard rows (``PairingRow``): the pairings the user mentors first, then
+    those of the user's organisation; open pairings before closed ones. A missing, malformed or
+    out-of-range page number gives the first or last page (``Paginator.get_page``)."""
+    mentors = Pairing.mentors.through.objects.filter(pairing_id=OuterRef("pk"), user_id=user.pk)
+    queryset = (
+        pairing_list_for_user(user=user)
+        .annotate(
+            is_mentor=Exists(mentors),
+            is_closed=Case(When(state__in=Pairing.CLOSED_STATES, then=True), default=False),
+        )
+        .order_by("-is_mentor", "is_closed", "programme__start_date", "mentee_organisation__name", "pk")
+    )
+    if state:
+        queryset = queryset.filter(state=state)
+    paginator = Paginator(queryset, per_page)
+    paginator.count = summary.count(state)  # known from the summary: no COUNT(*) query
+    page = paginator.get_page(page_number)
+    page.object_list = pairing_rows(pairings=page.object_list)
+    return page
 
 
 # --- pairing page ---------------------------------------------------------------------------

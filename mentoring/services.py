@@ -26,6 +26,7 @@ from .models import (
     Pairing,
     Programme,
     Task,
+    hours_from_minutes,
 )
 from .permissions import is_mentee_side, is_mentor_side
 
@@ -97,7 +98,7 @@ def pairing_hours(*, pairing: Pairing) -> Decimal:
     minutes = (
         Meeting.objects.filter(pairing=pairing, planned=False).aggregate(total=Sum("duration_minutes"))["total"] or 0
     )
-    return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.1"))
+    return hours_from_minutes(minutes)
 
 
 def _issue_certificates(pairing: Pairing) -> None:

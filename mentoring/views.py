@@ -22,12 +22,15 @@ from . import selectors, services
 from .calendar import pairing_calendar
 from .charts import radar_chart
 from .forms import AgreementForm, AssessmentForm, GoalForm, GoalProgressForm, MeetingForm, TaskForm, TransitionForm
-from .models import Assessment, Goal, Meeting, MentoringAgreement, OrganisationMembership, Task
+from .models import Assessment, Goal, Meeting, MentoringAgreement, OrganisationMembership, Pairing, Task
 from .permissions import can_manage, is_mentee_side, is_mentor_side
 
 
 def _errors(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
+
+
+DASHBOARD_PAGE_SIZE = 20
 
 
 @login_required
@@ -38,11 +41,25 @@ def dashboard(request):
         context["programmes"] = selectors.programme_overview(user=user)
         context["emerging"] = selectors.emerging_organisations()
     else:
-        pairings = selectors.pairing_list_for_user(user=user)
-        rows = selectors.pairing_rows(pairings=pairings)
-        context["mentor_rows"] = [r for r in rows if user in r.pairing.mentors.all()]
-        context["member_rows"] = [r for r in rows if r not in context["mentor_rows"]]
-        context["memberships"] = OrganisationMembership.objects.filter(user=user).select_related("organisation")
+        # An unknown state shows every pairing rather than an error page.
+        state = request.GET.get("stanje", "")
+        state = state if state in Pairing.State.values else ""
+        summary = selectors.pairing_summary(user=user)
+        page = selectors.pairing_page(
+            user=user,
+            state=state,
+            page_number=request.GET.get("stranica"),
+            per_page=DASHBOARD_PAGE_SIZE,
+            summary=summary,
+        )
+        context.update(
+            summary=summary,
+            state=state,
+            page_obj=page,
+            mentor_rows=[row for row in page if row.pairing.is_mentor],
+            member_rows=[row for row in page if not row.pairing.is_mentor],
+            memberships=OrganisationMembership.objects.filter(user=user).select_related("organisation"),
+        )
     return render(request, "mentoring/dashboard.html", context)
 
 
