@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kok_learn.page_cache import PageCache
+
 from .blocks import LessonBodyBlock, QuestionKind
 
 # The shared capacity-area vocabulary (also used by mentoring's default instrument).
@@ -90,6 +92,7 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     template = "courses/course_index_page.html"
+    page_cache = PageCache(query_params=("category", "audience", "level", "stranica"))  # not a search (q)
     paginate_by = 12
 
     class Meta:
@@ -214,6 +217,7 @@ class CoursePage(Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
+    page_cache = PageCache()
 
     class Meta:
         verbose_name = _("course")

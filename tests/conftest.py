@@ -23,3 +23,12 @@ def home_page(db):
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Pages cached by one test must not answer another (kok_learn/page_cache.py)."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()

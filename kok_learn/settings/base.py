@@ -78,6 +78,10 @@ MIDDLEWARE = [
     "accounts.middleware.PermissionsPolicyMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache for anonymous visitors (kok_learn/page_cache.py) stores responses here, above
+    # everything that may still add a cookie or Vary to them, and answers from the cache below, after
+    # every middleware that sees the request (the language above all: it is part of the key).
+    "kok_learn.page_cache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kok_learn.middleware.ExplicitLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +92,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Axes turns a locked-out login attempt into the lock-out page; it must come last.
+    "kok_learn.page_cache.FetchPageCacheMiddleware",
+    # Axes turns a locked-out login attempt into the lock-out page; it must come last. (A page from
+    # the cache skips it: cached pages are never the login.)
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -157,6 +163,26 @@ def cache_from_env() -> dict:
 
 CACHES = {"default": cache_from_env()}
 
+# Page cache for anonymous visitors of public pages (kok_learn/page_cache.py, docs/performance.md).
+# A cache of its own, so that pages (any visitor can make up URLs) never evict the rate-limit
+# counters and the rest of "default".
+if os.environ.get("REDIS_URL"):
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kok-learn-pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+CACHE_MIDDLEWARE_ALIAS = "pages"
+# Seconds a page stays there; 0 turns the page cache off. Publishing purges a shared (Redis) cache at
+# once, but a local-memory cache belongs to one gunicorn worker and hears only of publishing done in
+# that worker, so without REDIS_URL pages must expire soon by themselves.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "60"))
+# s-maxage for the HTTP cache/CDN in front. Wagtail purges only a published page's own URL there
+# (not the catalogue's filtered views, nor the home page listing it), so keep it short.
+PAGE_CACHE_HTTP_SECONDS = int(os.environ.get("PAGE_CACHE_HTTP_SECONDS", "60"))
+
 # Background jobs: run inline unless a worker backend is configured (production).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -215,12 +241,17 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_FRONTEND_CACHE = {}
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAIL_FRONTEND_CACHE["default"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
-    }
+
+
+def frontend_cache_from_env() -> dict:
+    """Wagtail sends a PURGE for a page's URL on publish to the HTTP cache in front (deploy/nginx.conf.example)."""
+    purge_url = os.environ.get("FRONTEND_CACHE_PURGE_URL")
+    if not purge_url:
+        return {}
+    return {"default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": purge_url}}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "KOK Learn <noreply@kok.test>")
