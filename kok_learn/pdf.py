@@ -166,6 +166,41 @@ def stylesheet(path: str):
     return CSS(filename=str(path), font_config=font_config(), url_fetcher=url_fetcher())
 
 
+@lru_cache(maxsize=32)
+def string_stylesheet(css: str):
+    """A parsed stylesheet from a string (say, a template's colours), cached like the files.
+
+    A ``<style>`` element in the document would be parsed again for every render.
+    """
+    from weasyprint import CSS
+
+    return CSS(string=css, font_config=font_config(), url_fetcher=url_fetcher())
+
+
+# Images read from files (the project logo, the EU emblem) are parsed once per process and
+# reused by every later document. Images in data: URIs (a certificate's QR code, signatures read
+# through the storage) are kept for one document only, or the cache would grow with every PDF.
+_file_images: dict = {}
+
+
+class _ImageCache(dict):
+    """WeasyPrint's image cache for one document, backed by the process-wide file images."""
+
+    def __contains__(self, key):
+        return super().__contains__(key) or key in _file_images
+
+    def __getitem__(self, key):
+        if super().__contains__(key):
+            return super().__getitem__(key)
+        return _file_images[key]
+
+    def __setitem__(self, key, value):
+        if key.startswith("file:"):
+            _file_images[key] = value
+        else:
+            super().__setitem__(key, value)
+
+
 def file_uri(path: str | Path) -> str:
     return Path(path).resolve().as_uri()
 
@@ -183,17 +218,21 @@ def render_html_to_pdf(
     html: str,
     *,
     metadata: PdfMetadata,
-    stylesheets: list[str | Path] = (),
+    stylesheets: list = (),
     variant: str | None = DEFAULT_VARIANT,
     base_url: str | None = None,
 ) -> bytes:
-    """Render an HTML string to PDF bytes with the shared fonts and base stylesheet."""
-    from weasyprint import HTML
+    """Render an HTML string to PDF bytes with the shared fonts and base stylesheet.
+
+    ``stylesheets`` are file paths or already parsed ``weasyprint.CSS`` objects.
+    """
+    from weasyprint import CSS, HTML
 
     with _lock:
-        sheets = [base_stylesheet(), *(stylesheet(str(path)) for path in stylesheets)]
+        sheets = [base_stylesheet()]
+        sheets += [sheet if isinstance(sheet, CSS) else stylesheet(str(sheet)) for sheet in stylesheets]
         document = HTML(string=html, base_url=base_url or STATIC_DIR.as_uri() + "/", url_fetcher=url_fetcher()).render(
-            font_config=font_config(), stylesheets=sheets, pdf_variant=variant
+            font_config=font_config(), stylesheets=sheets, pdf_variant=variant, cache=_ImageCache()
         )
         document.metadata.title = metadata.title
         document.metadata.authors = [metadata.author] if metadata.author else []

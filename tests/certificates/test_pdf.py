@@ -3,7 +3,6 @@
 import datetime
 import shutil
 import subprocess
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -163,17 +162,18 @@ def test_the_renderer_fetches_no_network_and_no_other_local_files():
     assert data.startswith(b"%PDF-")
 
 
-def test_the_font_configuration_and_stylesheets_are_reused_between_renders():
+def test_the_font_configuration_stylesheets_and_file_images_are_reused_between_renders():
+    from certificates.rendering import certificate_css
+
     first = pdf_module.font_config()
-    sheet = pdf_module.stylesheet(
-        str(Path(pdf_module.__file__).parent.parent / "certificates/static/certificates/certificate-pdf.css")
-    )
-    render_html_to_pdf("<p>Jedan</p>", metadata=PdfMetadata(title="1"))
+    sheet = pdf_module.string_stylesheet(certificate_css("#1D5E3A"))
+    logo = pdf_module.static_uri("img/kok-logo.svg")
+    render_html_to_pdf(f"<p>Jedan</p><img src='{logo}' alt='Logo'>", metadata=PdfMetadata(title="1"))
+    parsed_logo = pdf_module._file_images[logo]
+    render_html_to_pdf(f"<p>Dva</p><img src='{logo}' alt='Logo'>", metadata=PdfMetadata(title="2"))
     assert pdf_module.font_config() is first
     assert pdf_module.base_stylesheet() is pdf_module.base_stylesheet()
-    assert (
-        pdf_module.stylesheet(
-            str(Path(pdf_module.__file__).parent.parent / "certificates/static/certificates/certificate-pdf.css")
-        )
-        is sheet
-    )
+    assert pdf_module.string_stylesheet(certificate_css("#1D5E3A")) is sheet
+    assert pdf_module._file_images[logo] is parsed_logo
+    # Images in data: URIs (each certificate's QR code) are not kept after their document.
+    assert not [url for url in pdf_module._file_images if url.startswith("data:")]
