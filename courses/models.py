@@ -395,7 +395,7 @@ class LessonPage(Page):
             return super().serve(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        course = self.get_course()
+        course, lessons = selectors.course_outline(course_path=self.course_path)
         enrolment = selectors.enrolment_for(user=request.user, course=course)
         if enrolment is None or not enrolment.gives_access:
             if enrolment is None:
@@ -403,7 +403,7 @@ class LessonPage(Page):
             else:
                 messages.info(request, _("Your enrolment is waiting for a coordinator's approval."))
             return redirect(course.get_url(request))
-        request._kok_course = course
+        request._kok_outline = (course, lessons)
         request._kok_enrolment = enrolment
         return super().serve(request, *args, **kwargs)
 
@@ -411,9 +411,10 @@ class LessonPage(Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        course = getattr(request, "_kok_course", None) or self.get_course()
+        outline = getattr(request, "_kok_outline", None)
+        course, lessons = outline or selectors.course_outline(course_path=self.course_path)
         enrolment = getattr(request, "_kok_enrolment", None)
-        context.update(selectors.lesson_page_context(lesson=self, course=course, enrolment=enrolment))
+        context.update(selectors.lesson_page_context(lesson=self, course=course, lessons=lessons, enrolment=enrolment))
         return context
 
 

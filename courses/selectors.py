@@ -13,6 +13,8 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
+from kok_learn.content_cache import remember
+
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -100,6 +102,31 @@ def course_progress(*, course: CoursePage, enrolment: Enrolment | None) -> Cours
     return CourseProgress(lessons=lessons)
 
 
+def course_outline(*, course_path: str) -> tuple[CoursePage, list[LessonPage]]:
+    """The course and its live lessons in order, from the content cache; for showing, not deciding.
+
+    Every lesson page of a course shows the same outline, so it is kept until the content changes
+    (kok_learn/content_cache.py). Decisions (is the course complete?) use course_progress, which
+    always reads the database.
+    """
+
+    def load():
+        course = CoursePage.objects.get(path=course_path)
+        return course, list(_lessons_query(paths=[course_path], enrolment_ids=[]))
+
+    return remember("course-outline", load, course_path)
+
+
+def outline_progress(*, lessons: list[LessonPage], enrolment: Enrolment | None) -> CourseProgress:
+    """The learner's progress over an outline the caller already has, in one small query."""
+    done = set()
+    if enrolment is not None:
+        done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+    for lesson in lessons:
+        lesson.done = lesson.pk in done
+    return CourseProgress(lessons=lessons)
+
+
 def progress_for_enrolments(enrolments: list[Enrolment]) -> dict[int, CourseProgress]:
     """Progress for several courses of one learner in a single query (the dashboard)."""
     if not enrolments:
@@ -144,15 +171,21 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     }
 
 
-def lesson_page_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment | None) -> dict:
-    """Everything the lesson page shows, in a fixed number of queries whatever the course size."""
-    progress = course_progress(course=course, enrolment=enrolment)
+def lesson_page_context(
+    *, lesson: LessonPage, course: CoursePage, lessons: list[LessonPage], enrolment: Enrolment | None
+) -> dict:
+    """Everything the lesson page shows, in a fixed number of queries whatever the course size.
+
+    ``course`` and ``lessons`` come from course_outline().
+    """
+    progress = outline_progress(lessons=lessons, enrolment=enrolment)
     index = next((i for i, item in enumerate(progress.lessons) if item.pk == lesson.pk), None)
     previous_lesson = progress.lessons[index - 1] if index else None
     next_lesson = progress.lessons[index + 1] if index is not None and index + 1 < len(progress.lessons) else None
     done = bool(index is not None and progress.lessons[index].done)
     lesson._course_pass_mark = course.pass_mark
-    quizzes = lesson.quizzes()
+    # quiz_count is kept in step with the body on save, so most lessons skip reading their body here.
+    quizzes = lesson.quizzes() if lesson.quiz_count else []
     attempts = []
     if enrolment is not None and quizzes:
         attempts = list(QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson).order_by("submitted_at", "pk"))

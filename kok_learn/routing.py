@@ -46,7 +46,8 @@ def _remembered_page(url_path: str) -> Page | None:
 def route_from_root(root: Page, request, path_components: list[str]) -> RouteResult:
     """Route a request below the site root `root` (see the module docstring)."""
     if not path_components:
-        return Page.route(root, request, path_components)
+        # The site root itself: `root` may be the copy kept with the cached site, so serve it fresh.
+        return Page.route(type(root).objects.get(pk=root.pk), request, path_components)
     url_path = root.url_path + "/".join(path_components) + "/"
     page = _remembered_page(url_path)
     if page is not None:

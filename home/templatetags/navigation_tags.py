@@ -1,24 +1,35 @@
+from dataclasses import dataclass
+
 from django import template
 from wagtail.models import Page, Site
+
+from kok_learn.content_cache import remember
 
 register = template.Library()
 
 
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    path: str  # the page's tree path, to tell whether the current page is within it
+
+
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """Top-level pages marked "show in menus", looked up once per request."""
+    """Top-level pages marked "show in menus", from the content cache (no query once it is filled)."""
     request = context.get("request")
     if request is None:
         return []
-    cached = getattr(request, "_kok_menu_pages", None)
-    if cached is not None:
-        return cached
     site = Site.find_for_request(request)
-    pages = []
-    if site is not None:
-        pages = list(Page.objects.child_of(site.root_page).live().public().in_menu().order_by("path"))
-    request._kok_menu_pages = pages
-    return pages
+    if site is None:
+        return []
+
+    def items():
+        pages = Page.objects.child_of(site.root_page).live().public().in_menu().order_by("path")
+        return [MenuItem(title=page.title, url=page.get_url(request), path=page.path) for page in pages]
+
+    return remember("menu", items, site.pk)
 
 
 @register.filter
