@@ -19,3 +19,6 @@ WHITENOISE_USE_FINDERS = True
 # Every demo role can be tried without setting up a second factor (on in production).
 KOK_REQUIRE_MFA_FOR_STAFF = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+
+# Templates change under runserver: render every page afresh unless asked (kok_learn/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
