@@ -118,7 +118,7 @@ def allow_page(page, request, serve_args, serve_kwargs) -> None:
     policy = getattr(page, "page_cache", None)
     if (
         isinstance(policy, PageCache)
-        and getattr(request, "_cache_update_cache", False)  # an anonymous request, see below
+        and getattr(request, "_cache_update_cache", False)  # a request the cache may answer (_may_share)
         and not serve_args
         and not serve_kwargs  # the page itself, not a sub-route
         and not getattr(request, "is_preview", False)

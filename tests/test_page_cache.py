@@ -5,7 +5,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -14,7 +16,7 @@ from accounts.models import User
 from certificates.services import certificate_revoke
 from courses.models import CourseIndexPage, CoursePage
 from home.models import FundingNotice, StandardPage
-from kok_learn.page_cache import PageCache
+from kok_learn.page_cache import FetchPageCacheMiddleware, PageCache, UpdatePageCacheMiddleware, purge
 from tests.certificates.factories import CertificateFactory
 
 pytestmark = pytest.mark.django_db
@@ -240,6 +242,26 @@ def test_wagtail_purges_the_published_page_from_the_http_cache_in_front(settings
     course.title = "Tečaj s novim naslovom"
     course.save_revision().publish()
     assert any(url.endswith(course.url) for url in purged)
+
+
+def test_the_page_cache_lets_pages_through_while_its_store_is_down(rf, monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    for method in ("get", "set", "add"):
+        monkeypatch.setattr(store, method, down)
+
+    def page(request):
+        request._page_cache_allowed = True
+        return HttpResponse("Stranica")
+
+    chain = UpdatePageCacheMiddleware(FetchPageCacheMiddleware(page))
+    for _ in range(2):
+        response = chain(rf.get("/"))
+        assert response.status_code == 200
+        assert response.content == b"Stranica"
+    purge()  # publishing still works; the failure is logged
 
 
 def test_query_parameters_a_page_allows():
