@@ -44,6 +44,9 @@ def parse_args(argv=None):
     parser.add_argument(
         "--threads", type=int, default=None, help="gunicorn threads per worker (default: deploy/gunicorn.conf.py's)"
     )
+    parser.add_argument(
+        "--worker-class", default=None, help="gunicorn worker class (default: deploy/gunicorn.conf.py's)"
+    )
     parser.add_argument("--pages", default="", help="comma-separated page names to run (default: all)")
     parser.add_argument("--writers", type=int, default=16, help="concurrent writers in the SQLite check (default 16)")
     parser.add_argument(
@@ -179,7 +182,9 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    def __init__(self, env: dict[str, str], *, workers: int, threads: int | None, log_path: Path):
+    def __init__(
+        self, env: dict[str, str], *, workers: int, threads: int | None, log_path: Path, worker_class: str | None = None
+    ):
         self.port = free_port()
         self.env = {
             **env,
@@ -187,9 +192,15 @@ class Gunicorn:
             "GUNICORN_WORKERS": str(workers),
             "GUNICORN_ACCESS_LOG": "",
             "GUNICORN_LOG_LEVEL": "warning",
+            # Production recycles a worker every ~2,000 requests (a leak guard). At bench rates that
+            # is every few seconds, and each new worker starts with empty caches: measure the steady
+            # state instead.
+            "GUNICORN_MAX_REQUESTS": "0",
         }
         if threads:
             self.env["GUNICORN_THREADS"] = str(threads)
+        if worker_class:
+            self.env["GUNICORN_WORKER_CLASS"] = worker_class
         self.log_path = log_path
         self.process = None
 
@@ -304,7 +315,13 @@ def measure_pages(args, env) -> tuple[list[dict], list[dict]]:
         located.append({"page": page, "path": path, "user": user, "queries": queries})
 
     results = []
-    with Gunicorn(env, workers=args.workers, threads=args.threads, log_path=BENCH_DIR / "gunicorn.log") as server:
+    with Gunicorn(
+        env,
+        workers=args.workers,
+        threads=args.threads,
+        worker_class=args.worker_class,
+        log_path=BENCH_DIR / "gunicorn.log",
+    ) as server:
         for item in located:
             page = item["page"]
             cookie = session_cookie(item["user"]) if item["user"] is not None else ""

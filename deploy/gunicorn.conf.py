@@ -11,7 +11,7 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "gthread"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # Restart a worker after this many requests (with jitter) so slow leaks cannot accumulate.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
