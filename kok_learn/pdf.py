@@ -177,26 +177,28 @@ def string_stylesheet(css: str):
     return CSS(string=css, font_config=font_config(), url_fetcher=url_fetcher())
 
 
-# Images read from files (the project logo, the EU emblem) are parsed once per process and
-# reused by every later document. Images in data: URIs (a certificate's QR code, signatures read
-# through the storage) are kept for one document only, or the cache would grow with every PDF.
-_file_images: dict = {}
+# Images among the project's static files (the project logo, the EU emblem: a small, fixed set)
+# are parsed once per process and reused by every later document. Any other image (a
+# certificate's QR code and signatures in data: URIs, a handbook's lesson images from
+# MEDIA_ROOT) is kept for one document only, or the cache would grow with every PDF.
+_static_images: dict = {}
+_STATIC_PREFIX = STATIC_DIR.as_uri() + "/"
 
 
 class _ImageCache(dict):
-    """WeasyPrint's image cache for one document, backed by the process-wide file images."""
+    """WeasyPrint's image cache for one document, backed by the process-wide static images."""
 
     def __contains__(self, key):
-        return super().__contains__(key) or key in _file_images
+        return super().__contains__(key) or key in _static_images
 
     def __getitem__(self, key):
         if super().__contains__(key):
             return super().__getitem__(key)
-        return _file_images[key]
+        return _static_images[key]
 
     def __setitem__(self, key, value):
-        if key.startswith("file:"):
-            _file_images[key] = value
+        if key.startswith(_STATIC_PREFIX):
+            _static_images[key] = value
         else:
             super().__setitem__(key, value)
 

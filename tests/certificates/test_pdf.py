@@ -162,18 +162,28 @@ def test_the_renderer_fetches_no_network_and_no_other_local_files():
     assert data.startswith(b"%PDF-")
 
 
-def test_the_font_configuration_stylesheets_and_file_images_are_reused_between_renders():
-    from certificates.rendering import certificate_css
+def test_the_font_configuration_stylesheets_and_static_images_are_reused_between_renders():
+    from certificates.rendering import certificate_css, qr_data_uri
 
     first = pdf_module.font_config()
     sheet = pdf_module.string_stylesheet(certificate_css("#1D5E3A"))
     logo = pdf_module.static_uri("img/kok-logo.svg")
-    render_html_to_pdf(f"<p>Jedan</p><img src='{logo}' alt='Logo'>", metadata=PdfMetadata(title="1"))
-    parsed_logo = pdf_module._file_images[logo]
-    render_html_to_pdf(f"<p>Dva</p><img src='{logo}' alt='Logo'>", metadata=PdfMetadata(title="2"))
+    qr = qr_data_uri("https://ucenje.kok.hr/provjera/7KQ2-M9XD-4TNB/")
+    html = f"<p>Jedan</p><img src='{logo}' alt='Logo'><img src='{qr}' alt='QR'>"
+    render_html_to_pdf(html, metadata=PdfMetadata(title="1"))
+    parsed_logo = pdf_module._static_images[logo]
+    render_html_to_pdf(html, metadata=PdfMetadata(title="2"))
     assert pdf_module.font_config() is first
     assert pdf_module.base_stylesheet() is pdf_module.base_stylesheet()
     assert pdf_module.string_stylesheet(certificate_css("#1D5E3A")) is sheet
-    assert pdf_module._file_images[logo] is parsed_logo
-    # Images in data: URIs (each certificate's QR code) are not kept after their document.
-    assert not [url for url in pdf_module._file_images if url.startswith("data:")]
+    assert pdf_module._static_images[logo] is parsed_logo
+    # Each certificate's own QR code is not kept after its document (memory would grow).
+    assert qr not in pdf_module._static_images
+
+
+def test_body_text_is_escaped_with_placeholders_in_bold_and_line_breaks_kept():
+    from certificates.rendering import fill_placeholders
+
+    html = fill_placeholders("za tečaj {naziv}\r\n<b>{sati}</b>", {"naziv": "Word & Excel", "sati": "12 sati"})
+    # The paragraph is white-space: pre-line, so the newline is the line break.
+    assert html == "za tečaj <strong>Word &amp; Excel</strong>\n&lt;b&gt;<strong>12 sati</strong>&lt;/b&gt;"
