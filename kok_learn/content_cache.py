@@ -2,26 +2,41 @@
 
 Signed-in learners cannot be served whole pages from the page cache (kok_learn/page_cache.py),
 but most of what surrounds their lesson is shared: the main menu, the footer with the contact
-and EU-funding settings, the breadcrumbs, the lesson text. These are kept in the page cache's
-store under its generation, so publishing, moving or deleting a page, or saving the settings,
-makes them stale together with the cached pages (the same purge, see
-:func:`kok_learn.page_cache.purge_on_change`), and PAGE_CACHE_SECONDS bounds how long another
+and EU-funding settings, the breadcrumbs, the lesson text, the site and the course outline.
+These are kept in the page cache's store under its generation, so publishing, moving or deleting
+a page, or saving the settings, makes them stale together with the cached pages (the same purge,
+see :func:`kok_learn.page_cache.purge_on_change`), and PAGE_CACHE_SECONDS bounds how long another
 process's local-memory copy can lag behind.
 
-Templates use Wagtail's ``{% wagtailcache %}`` (which skips previews) with ``content_generation``
-and ``content_cache_seconds`` from :func:`context`; Python uses :func:`remember`.
+Python uses :func:`remember`; templates use the tags registered here (TEMPLATES "libraries":
+``{% load content_cache %}``), which are Wagtail's ``{% wagtailcache %}`` and
+``{% wagtailpagecache %}`` (no caching in previews) with the generation, the active language,
+the store and the timeout filled in::
+
+    {% contentcache "site-footer" request.get_host %}...{% endcontentcache %}
+    {% pagecontentcache "lesson-body" %}...{% endpagecontentcache %}
+
+A cache that is down costs speed, never a page: everything here falls back to computing or
+rendering the piece anew (the health check reports the cache, kok_learn/views.py).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from django import template
 from django.conf import settings
 from django.core.cache import caches
-from django.utils.functional import SimpleLazyObject
+from django.template import TemplateSyntaxError
+from django.utils import translation
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode, WagtailPageCacheNode
 
 from .page_cache import current_generation
+
+logger = logging.getLogger(__name__)
+register = template.Library()
 
 T = TypeVar("T")
 
@@ -32,18 +47,68 @@ def _store():
 
 def remember(name: str, compute: Callable[[], T], *vary) -> T:
     """``compute()``'s value for ``name`` and ``vary``, computed once per content generation."""
-    key = ":".join(["content", name, *(str(part) for part in vary), current_generation()])
-    store = _store()
-    value = store.get(key)
+    try:
+        key = ":".join(["content", name, *(str(part) for part in vary), current_generation()])
+        value = _store().get(key)
+    except Exception:
+        logger.warning("Content cache unavailable; computing %s anew", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        store.set(key, value, settings.PAGE_CACHE_SECONDS)
+        try:
+            _store().set(key, value, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Content cache unavailable; %s not kept", name, exc_info=True)
     return value
 
 
-def context(request) -> dict:
-    """Context processor: what ``{% wagtailcache %}`` fragments need in their keys and timeouts."""
-    return {
-        "content_generation": SimpleLazyObject(current_generation),
-        "content_cache_seconds": settings.PAGE_CACHE_SECONDS,
-    }
+class _Resolved:
+    """Stands in for a template variable in Django's cache node: resolves to a computed value."""
+
+    def __init__(self, get_value: Callable[[], object]):
+        self.get_value = get_value
+
+    def resolve(self, context):
+        return self.get_value()
+
+
+class _ContentCacheMixin:
+    def render(self, context):
+        try:
+            return super().render(context)
+        except Exception:
+            # Most likely the cache store is down; a template error simply happens again here.
+            logger.warning("Content cache unavailable; rendering %s anew", self.fragment_name, exc_info=True)
+            return self.nodelist.render(context)
+
+
+class ContentCacheNode(_ContentCacheMixin, WagtailCacheNode):
+    pass
+
+
+class PageContentCacheNode(_ContentCacheMixin, WagtailPageCacheNode):
+    pass
+
+
+def _content_cache_tag(node_class):
+    def tag(parser, token):
+        tag_name, *arguments = token.split_contents()
+        if not arguments or arguments[0][0] not in "\"'":
+            raise TemplateSyntaxError(f"'{tag_name}' needs a quoted fragment name first.")
+        nodelist = parser.parse((f"end{tag_name}",))
+        parser.delete_first_token()
+        vary_on = [parser.compile_filter(argument) for argument in arguments[1:]]
+        vary_on += [_Resolved(translation.get_language), _Resolved(current_generation)]
+        return node_class(
+            nodelist,
+            _Resolved(lambda: settings.PAGE_CACHE_SECONDS),
+            arguments[0][1:-1],
+            vary_on,
+            _Resolved(lambda: settings.CACHE_MIDDLEWARE_ALIAS),
+        )
+
+    return tag
+
+
+register.tag("contentcache", _content_cache_tag(ContentCacheNode))
+register.tag("pagecontentcache", _content_cache_tag(PageContentCacheNode))

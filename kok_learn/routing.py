@@ -15,10 +15,14 @@ sub-paths themselves (``RoutablePageMixin``) keep working through the standard w
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
+
+logger = logging.getLogger(__name__)
 
 CACHE_PREFIX = "kok:route:"
 # Routes only go stale through the checks above, so they can live long; the timeout bounds memory.
@@ -30,7 +34,11 @@ def _cache_key(url_path: str) -> str:
 
 
 def _remembered_page(url_path: str) -> Page | None:
-    remembered = cache.get(_cache_key(url_path))
+    try:
+        remembered = cache.get(_cache_key(url_path))
+    except Exception:  # a cache that is down costs the full walk, never the page
+        logger.warning("Route cache unavailable", exc_info=True)
+        return None
     if remembered is None:
         return None
     content_type_id, page_id = remembered
@@ -55,5 +63,8 @@ def route_from_root(root: Page, request, path_components: list[str]) -> RouteRes
     result = Page.route(root, request, path_components)
     page, args, kwargs = result
     if not args and not kwargs and page.url_path == url_path:
-        cache.set(_cache_key(url_path), (page.content_type_id, page.pk), CACHE_SECONDS)
+        try:
+            cache.set(_cache_key(url_path), (page.content_type_id, page.pk), CACHE_SECONDS)
+        except Exception:
+            logger.warning("Route cache unavailable", exc_info=True)
     return result

@@ -22,7 +22,7 @@ def menu_pages(context):
     if request is None:
         return []
     site = Site.find_for_request(request)
-    if site is None:
+    if not site:  # (kok_learn.middleware.CachedSiteMiddleware gives a lazy object, never None)
         return []
 
     def items():

@@ -115,8 +115,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "kok_learn.content_cache.context",
             ],
+            "libraries": {"content_cache": "kok_learn.content_cache"},
         },
     },
 ]

@@ -96,3 +96,21 @@ def test_the_menu_follows_published_pages(learner_client, course):
 def test_the_menu_marks_the_section_the_page_is_in(learner_client, course):
     header = _page(learner_client, lessons_of(course)[0]).split("</header>")[0]
     assert 'href="/tecajevi/" aria-current="page"' in header
+
+
+def test_the_lesson_page_still_works_while_the_content_cache_is_down(learner_client, course, monkeypatch):
+    from django.conf import settings
+    from django.core.cache import caches
+
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    lesson = lessons_of(course)[1]
+    for method in ("get", "set", "add", "get_many", "delete"):
+        monkeypatch.setattr(caches[settings.CACHE_MIDDLEWARE_ALIAS], method, down)
+    html = _page(learner_client, lesson)
+    assert "Lekcija 2 od 3" in html
+    assert "Tekst lekcije 1.2." in html
+    assert "Tečaj o predmemoriji" in html  # breadcrumbs
+    assert 'href="/tecajevi/" aria-current="page"' in html  # menu
+    assert "Europsk" in html  # the EU-funding notice in the footer

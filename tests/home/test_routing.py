@@ -88,3 +88,15 @@ def test_unknown_paths_are_404(home_page, client):
     assert client.get("/tecajevi/nema-takvog-tecaja/").status_code == 404
     with pytest.raises(Http404):
         _route("/tecajevi/nema-takvog-tecaja/")
+
+
+def test_routing_walks_the_tree_while_the_cache_is_down(lesson, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    path = _public_path(lesson)
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    assert _route(path).page.pk == lesson.pk
