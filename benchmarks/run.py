@@ -586,7 +586,10 @@ def main(argv=None) -> int:
     seed_result = prepare_database(args, scale)
     pages, skipped = measure_pages(args, env)
     writers = sqlite_writers(args, env)
-    threads = args.threads or int(os.environ.get("GUNICORN_THREADS", "4"))
+    threads = args.threads or int(os.environ.get("GUNICORN_THREADS", "1"))
+    worker_class = args.worker_class or os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+    if worker_class == "sync" and threads > 1:
+        worker_class = "gthread"  # as gunicorn itself does
     report = {
         "started_at": started.isoformat(timespec="seconds"),
         "finished_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),
@@ -596,7 +599,7 @@ def main(argv=None) -> int:
         "config": {
             "database": connection.vendor,
             "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
-            "gunicorn": f"{args.workers} workers × {threads} threads (gthread)",
+            "gunicorn": f"{args.workers} {worker_class} workers" + (f" × {threads} threads" if threads > 1 else ""),
             "connections": args.connections,
             "wrk_threads": args.wrk_threads,
             "duration_s": args.duration,

@@ -1,9 +1,12 @@
 """Gunicorn configuration shared by `make serve-prod`, the systemd unit, the Procfile and `make bench`.
 
 Every value can be overridden from the environment, so one file serves a laptop and a server.
-gthread workers: each worker process runs GUNICORN_THREADS request threads, which keeps memory
-low (one Django per process) while a request waiting on PostgreSQL does not block the others,
-and it supports HTTP keep-alive from the proxy in front.
+Sync workers by default: each worker process takes one request at a time from the shared socket,
+so requests spread over all workers and cores. Our pages spend their time in Python, not waiting,
+so threads add nothing but the GIL; and with gthread workers a keep-alive client (the load test,
+or a proxy's upstream keep-alive) stays pinned to the worker that accepted its connection, which
+`make bench` showed as all load on one core (docs/performance.md). nginx in front buffers slow
+clients, which is what sync workers need. GUNICORN_THREADS > 1 switches to gthread workers.
 """
 
 import multiprocessing
@@ -11,8 +14,8 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Restart a worker after this many requests (with jitter) so slow leaks cannot accumulate.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
