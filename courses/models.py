@@ -18,9 +18,10 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from kok_learn.content_cache import site_has_view_restrictions
 from kok_learn.page_cache import PageCache
 
 from .blocks import LessonBodyBlock, QuestionKind
@@ -383,6 +384,14 @@ class LessonPage(Page):
 
     def quiz(self, quiz_id: str) -> QuizDefinition | None:
         return next((quiz for quiz in self.quizzes() if quiz.id == quiz_id), None)
+
+    def get_view_restrictions(self):
+        # Wagtail checks this page and its ancestors with two queries on every view. Sites rarely
+        # restrict pages (lessons are for enrolled learners anyway); while none does, the content
+        # cache already knows, and any restriction anywhere brings back Wagtail's full check.
+        if not site_has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         from django.contrib import messages

@@ -112,3 +112,10 @@ def _content_cache_tag(node_class):
 
 register.tag("contentcache", _content_cache_tag(ContentCacheNode))
 register.tag("pagecontentcache", _content_cache_tag(PageContentCacheNode))
+
+
+def site_has_view_restrictions() -> bool:
+    """Whether any page carries a view restriction (saving or deleting one purges the cache)."""
+    from wagtail.models import PageViewRestriction
+
+    return remember("view-restrictions", PageViewRestriction.objects.exists)

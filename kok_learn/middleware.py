@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import DatabaseError
-from django.utils.functional import SimpleLazyObject
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 
 class ExplicitLanguageMiddleware:

@@ -15,10 +15,10 @@ from .factories import lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the lesson (routing); Wagtail's view-restriction check (2); the
-# enrolment; the learner's completed lessons. Site, menu, footer settings, breadcrumbs, the
-# course and its outline come from the content cache.
-LESSON_PAGE_QUERIES = 7
+# The session and the user; the lesson (routing); the enrolment; the learner's completed lessons.
+# Site, menu, footer settings, breadcrumbs, the course and its outline come from the content cache,
+# and so does the answer that no page on the site is restricted (Wagtail's check costs 2 more).
+LESSON_PAGE_QUERIES = 5
 
 
 @pytest.fixture
@@ -114,3 +114,32 @@ def test_the_lesson_page_still_works_while_the_content_cache_is_down(learner_cli
     assert "Tečaj o predmemoriji" in html  # breadcrumbs
     assert 'href="/tecajevi/" aria-current="page"' in html  # menu
     assert "Europsk" in html  # the EU-funding notice in the footer
+
+
+def test_a_view_restriction_added_later_guards_the_lesson_at_once(learner_client, course):
+    from wagtail.models import PageViewRestriction
+
+    lesson = lessons_of(course)[0]
+    assert "Tekst lekcije 1.1." in _page(learner_client, lesson)  # no restriction on the site yet
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.PASSWORD, password="tajna")
+    response = learner_client.get(lesson.url)
+    html = response.content.decode()
+    assert "Tekst lekcije 1.1." not in html
+    assert 'name="password"' in html
+
+
+def test_lessons_skip_wagtails_restriction_queries_only_while_no_page_is_restricted(learner_client, course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    lesson = lessons_of(course)[0]
+    other = StandardPage.objects.get(slug="o-projektu")
+    _page(learner_client, lesson)
+    with CaptureQueriesContext(connection) as unrestricted:
+        _page(learner_client, lesson)
+    PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
+    _page(learner_client, lesson)
+    with CaptureQueriesContext(connection) as restricted:
+        _page(learner_client, lesson)
+    assert len(restricted) == len(unrestricted) + 2  # Wagtail's own check is back

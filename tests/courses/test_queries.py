@@ -9,10 +9,10 @@ from courses.models import CourseIndexPage
 
 from .factories import lessons_of, make_course
 
-# The session, the user, the lesson, Wagtail's view-restriction check (2), the enrolment, the
-# completed lessons and, on a lesson with a quiz, the attempts. Routing, the site, menu, footer,
-# breadcrumbs and the course outline come from caches (tests/courses/test_lesson_content_cache.py).
-LESSON_PAGE_MAX_QUERIES = 8
+# The session, the user, the lesson, the enrolment, the completed lessons and, on a lesson with a
+# quiz, the attempts. Routing, the site, menu, footer, breadcrumbs, the course outline and the
+# absence of view restrictions come from caches (tests/courses/test_lesson_content_cache.py).
+LESSON_PAGE_MAX_QUERIES = 6
 CATALOGUE_MAX_QUERIES = 24
 
 
