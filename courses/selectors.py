@@ -164,7 +164,10 @@ def progress_for_enrolments(enrolments: list[Enrolment]) -> dict[int, CourseProg
 def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
     if not user.is_authenticated:
         return None
-    return Enrolment.objects.filter(user=user, course=course).first()
+    try:
+        return Enrolment.objects.get(user=user, course=course)  # unique per learner and course
+    except Enrolment.DoesNotExist:
+        return None
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:

@@ -45,8 +45,13 @@ def _remembered_page(url_path: str) -> Page | None:
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    page = model.objects.filter(pk=page_id).first()
-    if page is None or page.url_path != url_path or not page.live:
+    try:
+        # get(), not filter().first(): first() orders by the tree path, and SQLite then walks the
+        # path index instead of looking the id up (1.5 ms instead of 0.7 for a lesson).
+        page = model.objects.get(pk=page_id)
+    except model.DoesNotExist:
+        return None
+    if page.url_path != url_path or not page.live:
         return None
     return page
 
