@@ -36,3 +36,13 @@ def menu_pages(context):
 def is_within(page, section) -> bool:
     """True when `page` is `section` or one of its descendants (for aria-current in the menu)."""
     return bool(page and section and getattr(page, "path", "").startswith(section.path))
+
+
+@register.filter
+def menu_section(page) -> str:
+    """The tree path of the top-level section `page` is in ("" outside the page tree).
+
+    The main menu marks that section as current, so this is all the menu depends on.
+    """
+    path = getattr(page, "path", "")
+    return path[: 3 * Page.steplen] if len(path) >= 3 * Page.steplen else path
