@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.participation import dashboard_panels
+
 from . import selectors, services
 from .models import CourseIndexPage, CoursePage, LessonPage, QuizAttempt
 
@@ -27,6 +29,7 @@ def _catalogue_url(request) -> str:
 @require_GET
 def dashboard(request):
     context = selectors.dashboard_context(user=request.user)
+    context["extra_panels"] = dashboard_panels(request)
     return TemplateResponse(request, "courses/dashboard.html", context)
 
 
