@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("mentoring.urls")),
+    path("moje-volontiranje/", include("volunteering.urls")),
 ]
 
 if settings.DEBUG:

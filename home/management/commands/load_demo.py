@@ -13,6 +13,7 @@ DEMO_STEPS = [
     ("certificates", "load"),
     ("courses", "load"),
     ("mentoring", "load"),
+    ("volunteering", "load"),
     ("home", "feature_pages"),
 ]
 
