@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from events.models import Audience  # the shared audience vocabulary lives in events (floor 2)
 from kok_learn.content_cache import site_has_view_restrictions
 from kok_learn.page_cache import PageCache
 
@@ -50,22 +51,6 @@ class CourseCategory(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("course category")
         verbose_name_plural = _("course categories")
-
-    def __str__(self):
-        return self.name
-
-
-class Audience(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
 
     def __str__(self):
         return self.name

@@ -12,6 +12,7 @@ DEMO_STEPS = [
     ("home", "load"),
     ("certificates", "load"),
     ("courses", "load"),
+    ("events", "load"),
     ("mentoring", "load"),
     ("home", "feature_pages"),
 ]
