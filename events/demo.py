@@ -165,10 +165,11 @@ def _event(index, data, *, places, trainer, log) -> EventPage:
             datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(hour, minute))
         )
         event.sessions.add(EventSession(start=start, end=start + datetime.timedelta(minutes=minutes)))
-    index.add_child(instance=event)
+    # Parental many-to-many fields are saved with the page.
     event.audiences.set(Audience.objects.filter(slug__in=audience_slugs))
     if trainer is not None:
         event.trainers.set([trainer])
+    index.add_child(instance=event)
     event.save_revision().publish()
     log(f"Created the event {title}")
     return EventPage.objects.get(pk=event.pk)
