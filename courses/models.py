@@ -159,6 +159,22 @@ class CoursePage(Page):
         blank=True,
         help_text=_("Which organisational capacities the course builds (used by mentoring recommendations)."),
     )
+    attendance_events = ParentalManyToManyField(
+        "events.EventPage",
+        verbose_name=_("in-person events"),
+        blank=True,
+        related_name="+",
+        help_text=_("A blended course: the events in the community centre whose sessions belong to the course."),
+    )
+    attendance_percent = models.PositiveSmallIntegerField(
+        _("attendance required (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_(
+            "The share of all scheduled sessions of these events a learner must attend to complete the course "
+            "(late counts as present; excused sessions do not count; 0 = no requirement)."
+        ),
+    )
     certificate_template = models.ForeignKey(
         "certificates.CertificateTemplate",
         verbose_name=_("certificate template"),
@@ -190,6 +206,10 @@ class CoursePage(Page):
                 FieldPanel("capacity_areas"),
             ],
             heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("attendance_events"), FieldPanel("attendance_percent")],
+            heading=_("In-person part (blended course)"),
         ),
         InlinePanel("instructors", label=_("Instructors")),
     ]

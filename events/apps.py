@@ -14,7 +14,7 @@ class EventsConfig(AppConfig):
         from kok_learn.page_cache import purge_on_change
 
         from .dashboard import dashboard_panel
-        from .models import Attendance, AttendanceChange, EventSession, Place, Registration
+        from .models import Attendance, AttendanceChange, EventPage, EventSession, Place, Registration
         from .privacy import erase_user, export_user
 
         privacy.register(
@@ -22,7 +22,7 @@ class EventsConfig(AppConfig):
                 label="events",
                 export=export_user,
                 erase=erase_user,
-                models=[Registration, Attendance, AttendanceChange],
+                models=[Registration, Attendance, AttendanceChange, EventPage],  # EventPage: its trainers
             )
         )
         # The programme shows free seats and places to anonymous visitors from the page cache.

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from accounts import roles
 
@@ -34,6 +35,8 @@ from .models import (
 )
 
 QR_STEP_SECONDS = 60
+# Wagtail hook called after a person's attendance is recorded: ``fn(*, user, event_id)``.
+ATTENDANCE_MARKED = "kok_attendance_marked"
 QR_SALT = "events.checkin"
 
 
@@ -262,6 +265,10 @@ def _record(*, registration: Registration, session: EventSession, status: str, m
         attendance=attendance, changed_by=attendance.marked_by, before=before, after=status, method=method
     )
     _update_registration_status(registration)
+    if registration.user_id is not None:
+        # Apps above events (courses: blended-course completion) react without events importing them.
+        for hook in hooks.get_hooks(ATTENDANCE_MARKED):
+            hook(user=registration.user, event_id=registration.event_id)
     return attendance
 
 
