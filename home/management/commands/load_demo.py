@@ -13,6 +13,7 @@ DEMO_STEPS = [
     ("certificates", "load"),
     ("courses", "load"),
     ("events", "load"),
+    ("courses", "link_events"),
     ("mentoring", "load"),
     ("home", "feature_pages"),
 ]
