@@ -14,6 +14,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
 from kok_learn.content_cache import remember
+from kok_learn.search import filter_text, search_query
 
 from .models import (
     CourseIndexPage,
@@ -241,10 +242,15 @@ def catalogue_queryset(*, index: CourseIndexPage, filters: dict):
         queryset = queryset.filter(audiences=filters["audience"])
     if filters.get("level"):
         queryset = queryset.filter(level=filters["level"])
-    query = (filters.get("q") or "").strip()
+    query = filter_text(filters.get("q"))
     if query:
         matches = Q(title__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
-        found = [page.pk for page in CoursePage.objects.live().child_of(index).search(query, operator="or")[:200]]
+        terms = search_query(query)  # never the visitor's text as backend syntax (kok_learn.search)
+        found = (
+            [page.pk for page in CoursePage.objects.live().child_of(index).search(terms, operator="or")[:200]]
+            if terms
+            else []
+        )
         queryset = queryset.filter(matches | Q(pk__in=found))
     return queryset.distinct().order_by("path")
 
