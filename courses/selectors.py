@@ -389,3 +389,42 @@ def quiz_result_context(*, attempt: QuizAttempt, quiz, lesson: LessonPage, cours
         "attempts_left": max(quiz.max_attempts - len(attempts), 0),
         "correct_count": sum(1 for question in questions if question["correct"]),
     }
+
+
+# Documents ---------------------------------------------------------------------------------
+
+
+def document_access(*, document, user) -> str:
+    """``"allowed"`` or ``"denied"`` for serving ``document`` to ``user``.
+
+    The pages that use the document come from Wagtail's reference index. A document on a live
+    public page other than a lesson is public; a document used only in lessons needs an
+    enrolment that gives access to one of their courses, or admin access (editors preview lessons).
+    A document no page uses is left to Wagtail's collection privacy.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = set(
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    if not page_ids:
+        return "allowed"
+    pages = Page.objects.filter(pk__in=[int(pk) for pk in page_ids])
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    others = pages.exclude(content_type=lesson_type).live().public()
+    if others.exists():
+        return "allowed"
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return "allowed"
+    if not user.is_authenticated:
+        return "denied"
+    for lesson in LessonPage.objects.filter(pk__in=pages.values("pk")).live():
+        course = lesson.get_course()
+        enrolment = enrolment_for(user=user, course=course) if course else None
+        if enrolment is not None and enrolment.gives_access:
+            return "allowed"
+    return "denied"
