@@ -14,6 +14,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
 from kok_learn.content_cache import remember
+from kok_learn.search import filter_text, search_query
 
 from .models import (
     CourseIndexPage,
@@ -263,10 +264,15 @@ def catalogue_queryset(*, index: CourseIndexPage, filters: dict):
         queryset = queryset.filter(audiences=filters["audience"])
     if filters.get("level"):
         queryset = queryset.filter(level=filters["level"])
-    query = (filters.get("q") or "").strip()
+    query = filter_text(filters.get("q"))
     if query:
         matches = Q(title__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
-        found = [page.pk for page in CoursePage.objects.live().child_of(index).search(query, operator="or")[:200]]
+        terms = search_query(query)  # never the visitor's text as backend syntax (kok_learn.search)
+        found = (
+            [page.pk for page in CoursePage.objects.live().child_of(index).search(terms, operator="or")[:200]]
+            if terms
+            else []
+        )
         queryset = queryset.filter(matches | Q(pk__in=found))
     return queryset.distinct().order_by("path")
 
@@ -405,3 +411,42 @@ def quiz_result_context(*, attempt: QuizAttempt, quiz, lesson: LessonPage, cours
         "attempts_left": max(quiz.max_attempts - len(attempts), 0),
         "correct_count": sum(1 for question in questions if question["correct"]),
     }
+
+
+# Documents ---------------------------------------------------------------------------------
+
+
+def document_access(*, document, user) -> str:
+    """``"allowed"`` or ``"denied"`` for serving ``document`` to ``user``.
+
+    The pages that use the document come from Wagtail's reference index. A document on a live
+    public page other than a lesson is public; a document used only in lessons needs an
+    enrolment that gives access to one of their courses, or admin access (editors preview lessons).
+    A document no page uses is left to Wagtail's collection privacy.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = set(
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    if not page_ids:
+        return "allowed"
+    pages = Page.objects.filter(pk__in=[int(pk) for pk in page_ids])
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    others = pages.exclude(content_type=lesson_type).live().public()
+    if others.exists():
+        return "allowed"
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return "allowed"
+    if not user.is_authenticated:
+        return "denied"
+    for lesson in LessonPage.objects.filter(pk__in=pages.values("pk")).live():
+        course = lesson.get_course()
+        enrolment = enrolment_for(user=user, course=course) if course else None
+        if enrolment is not None and enrolment.gives_access:
+            return "allowed"
+    return "denied"

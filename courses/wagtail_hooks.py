@@ -101,3 +101,21 @@ def complete_blended_courses(*, user, event_id):
     from .services import on_attendance_marked
 
     on_attendance_marked(user=user, event_id=event_id)
+
+
+@hooks.register("before_serve_document")
+def documents_of_lessons_for_enrolled_learners(document, request):
+    """A document used in a lesson is served to the learners enrolled in that lesson's course
+    (and to people with admin access) unless a public page uses it too; anyone else gets the login
+    page (anonymous) or 404 (issue 13, finding 16)."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import Http404
+
+    from .selectors import document_access
+
+    access = document_access(document=document, user=request.user)
+    if access == "allowed":
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404("No such document")

@@ -11,9 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Control characters other than the line breaks handled above (HTAB is allowed in TEXT).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Line breaks, Unicode's too (NEL, LINE and PARAGRAPH SEPARATOR: readers that split with
+# ``str.splitlines`` would start a new content line there).
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# Control characters other than the line breaks handled above (HTAB is allowed in TEXT), C1 included.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class IcsEvent:
 
 
 def escape_text(text: str) -> str:
+    """An RFC 5545 TEXT value: ``\\``, ``;`` and ``,`` escaped, line breaks as ``\\n``, controls dropped."""
     text = _CONTROL.sub("", str(text))
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return _LINE_BREAK.sub("\\\\n", text)

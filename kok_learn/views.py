@@ -42,3 +42,21 @@ def healthz(request):
     checks = {"database": _database_status(), "cache": _cache_status()}
     healthy = checks["database"] == "ok"
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+# Folders of MEDIA_ROOT that are never served as files: documents go through Wagtail's serve view
+# (/dokumenti/…, with the lesson's privacy and an attachment header); deploy/nginx.conf.example
+# closes the same folder.
+PRIVATE_MEDIA_FOLDERS = ("documents/",)
+
+
+def public_media(request, path: str):
+    """Development server only (DEBUG): public media, like nginx's /media/ location."""
+    from django.conf import settings
+    from django.http import Http404
+    from django.views.static import serve
+
+    normalised = path.lstrip("/").replace("\\", "/")
+    if any(normalised.lower().startswith(folder) for folder in PRIVATE_MEDIA_FOLDERS) or ".." in normalised:
+        raise Http404("Not public")
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)

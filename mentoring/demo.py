@@ -27,7 +27,7 @@ from .models import (
     Programme,
     Task,
 )
-from .services import assessment_submit, pairing_create
+from .services import assessment_import, pairing_create
 from .validators import oib_check_digit
 
 
@@ -556,7 +556,7 @@ def _assess(pairing, round_, date, profile, by):
         # A small, fixed spread inside an area so the statements are not all equal.
         value = max(1, min(5, base + (1 if index % 5 == 0 and base < 5 else 0)))
         scores[statement.pk] = (value, EVIDENCE[round_] if statement.sort_order == 0 else "")
-    assessment_submit(
+    assessment_import(
         organisation=pairing.mentee_organisation,
         pairing=pairing,
         round=round_,

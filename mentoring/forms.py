@@ -6,10 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.validators import EARLIEST_DATE, LONG_TEXT, SHORT_TEXT, BoundedFormMixin, bound_date_field
+
 from .models import Assessment, Meeting, MentoringAgreement, OrganisationMembership, Pairing
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(BoundedFormMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     time = forms.TimeField(
         label=_("Start time"),
@@ -29,9 +31,15 @@ class MeetingForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=Meeting.Format.choices)
     planned = forms.BooleanField(label=_("This meeting is planned (it has not happened yet)"), required=False)
     location = forms.CharField(label=_("Place or link"), max_length=200, required=False)
-    topics = forms.CharField(label=_("Topics"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    next_steps = forms.CharField(label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    topics = forms.CharField(
+        label=_("Topics"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=SHORT_TEXT
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=LONG_TEXT
+    )
+    next_steps = forms.CharField(
+        label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=SHORT_TEXT
+    )
     attendees = forms.ModelMultipleChoiceField(
         label=_("Attendees"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -39,6 +47,9 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, pairing: Pairing, **kwargs):
         super().__init__(*args, **kwargs)
         from django.contrib.auth import get_user_model
+
+        # A meeting is not before the pairing starts nor more than a year ahead.
+        bound_date_field(self.fields["date"], earliest=max(pairing.start_date, EARLIEST_DATE), years_ahead=1)
 
         people = set(pairing.mentors.values_list("pk", flat=True)) | set(
             OrganisationMembership.objects.filter(
@@ -90,8 +101,10 @@ class MeetingForm(forms.Form):
         }
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(BoundedFormMixin, forms.Form):
     """One score 1–5 (radio buttons with the level descriptions) and an evidence note per statement."""
+
+    date_bounds = {"date": (EARLIEST_DATE, 1)}
 
     round = forms.ChoiceField(label=_("Round"), choices=Assessment.Round.choices)
     date = forms.DateField(
@@ -122,7 +135,7 @@ class AssessmentForm(forms.Form):
                 self.fields[evidence_name] = forms.CharField(
                     label=_("Evidence"),
                     required=False,
-                    max_length=2000,
+                    max_length=SHORT_TEXT,
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
                 statements.append((statement, score_name, evidence_name))
@@ -143,14 +156,16 @@ class AssessmentForm(forms.Form):
         }
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(BoundedFormMixin, forms.Form):
+    text_limit = SHORT_TEXT
+
     to_state = forms.ChoiceField(label=_("New state"), choices=Pairing.State.choices)
     reason = forms.CharField(
         label=_("Reason (required when ending early)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(BoundedFormMixin, forms.ModelForm):
     class Meta:
         model = MentoringAgreement
         fields = ["goals", "meeting_frequency"]
@@ -172,9 +187,11 @@ class GoalProgressForm(forms.Form):
     )
 
 
-class GoalForm(forms.Form):
+class GoalForm(BoundedFormMixin, forms.Form):
     title = forms.CharField(label=_("Goal"), max_length=200)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
     capacity_area = forms.ModelChoiceField(label=_("Capacity area"), queryset=None, required=False)
     due_date = forms.DateField(
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -188,7 +205,7 @@ class GoalForm(forms.Form):
         self.fields["capacity_area"].queryset = CapacityArea.objects.filter(instrument=instrument)
 
 
-class TaskForm(forms.Form):
+class TaskForm(BoundedFormMixin, forms.Form):
     title = forms.CharField(label=_("Task"), max_length=200)
     due_date = forms.DateField(
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from kok_learn.validators import LONG_TEXT, SHORT_TEXT, bounded_date_validators, text_limit_validators
 from organisations.models import Organisation, OrganisationMembership
 from organisations.validators import validate_founding_year
 
@@ -31,7 +32,9 @@ class CapacityInstrument(ClusterableModel):
     """A questionnaire that measures an organisation's capacity, area by area, on a 1–5 scale."""
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT)
+    )
     is_default = models.BooleanField(
         _("default instrument"),
         default=False,
@@ -71,7 +74,9 @@ class CapacityArea(Orderable, ClusterableModel):
         help_text=_("Shared with course tags, e.g. financijsko-upravljanje."),
     )
     name = models.CharField(_("name"), max_length=150)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT)
+    )
     # Declared here since `Organisation` moved to the lower `organisations` app; the table is the
     # one `Organisation.expertise` used, so `organisation.expertise` still reads and writes it.
     expert_organisations = models.ManyToManyField(
@@ -103,12 +108,22 @@ class CapacityArea(Orderable, ClusterableModel):
 
 class CapacityStatement(Orderable):
     area = ParentalKey(CapacityArea, on_delete=models.CASCADE, related_name="statements")
-    text = models.TextField(_("statement"))
-    level_1 = models.TextField(_("level 1 description"))
-    level_2 = models.TextField(_("level 2 description"))
-    level_3 = models.TextField(_("level 3 description"))
-    level_4 = models.TextField(_("level 4 description"))
-    level_5 = models.TextField(_("level 5 description"))
+    text = models.TextField(_("statement"), max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT))
+    level_1 = models.TextField(
+        _("level 1 description"), max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
+    level_2 = models.TextField(
+        _("level 2 description"), max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
+    level_3 = models.TextField(
+        _("level 3 description"), max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
+    level_4 = models.TextField(
+        _("level 4 description"), max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
+    level_5 = models.TextField(
+        _("level 5 description"), max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
 
     panels = [
         FieldPanel("text"),
@@ -153,9 +168,11 @@ def _date_order_errors(start, end) -> dict:
 class Programme(models.Model):
     name = models.CharField(_("name"), max_length=200)
     cohort = models.CharField(_("cohort"), max_length=50, help_text=_("For example “2021./2022.”"))
-    description = models.TextField(_("description"), blank=True)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    description = models.TextField(
+        _("description"), blank=True, max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT)
+    )
+    start_date = models.DateField(_("start date"), validators=bounded_date_validators())
+    end_date = models.DateField(_("end date"), validators=bounded_date_validators(years_ahead=5))
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coordinator"),
@@ -232,9 +249,11 @@ class Pairing(models.Model):
         Organisation, verbose_name=_("mentee organisation"), on_delete=models.PROTECT, related_name="pairings_as_mentee"
     )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PROPOSED)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    closure_reason = models.TextField(_("reason for ending early"), blank=True)
+    start_date = models.DateField(_("start date"), validators=bounded_date_validators())
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=bounded_date_validators(years_ahead=5))
+    closure_reason = models.TextField(
+        _("reason for ending early"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
     state_changed_at = models.DateTimeField(_("state changed"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -284,7 +303,9 @@ class MentoringAgreement(models.Model):
     pairing = models.OneToOneField(
         Pairing, verbose_name=_("mentoring pair"), on_delete=models.CASCADE, related_name="agreement"
     )
-    goals = models.TextField(_("goals of the mentoring"))
+    goals = models.TextField(
+        _("goals of the mentoring"), max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT)
+    )
     meeting_frequency = models.CharField(
         _("meeting frequency"), max_length=12, choices=Frequency.choices, default=Frequency.MONTHLY
     )
@@ -314,7 +335,9 @@ class Goal(models.Model):
         Pairing, verbose_name=_("mentoring pair"), on_delete=models.CASCADE, related_name="goals"
     )
     title = models.CharField(_("goal"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
     capacity_area = models.ForeignKey(
         CapacityArea,
         verbose_name=_("capacity area"),
@@ -323,7 +346,7 @@ class Goal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True, validators=bounded_date_validators())
     manual_progress = models.PositiveSmallIntegerField(
         _("progress set by hand (%)"),
         null=True,
@@ -360,7 +383,7 @@ class Task(models.Model):
     goal = models.ForeignKey(Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("task"), max_length=200)
     is_milestone = models.BooleanField(_("milestone"), default=False)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True, validators=bounded_date_validators())
     done = models.BooleanField(_("done"), default=False)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
 
@@ -386,7 +409,7 @@ class Meeting(models.Model):
     pairing = models.ForeignKey(
         Pairing, verbose_name=_("mentoring pair"), on_delete=models.CASCADE, related_name="meetings"
     )
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(_("date and time"), validators=bounded_date_validators(years_ahead=1))
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"),
         validators=[
@@ -399,14 +422,27 @@ class Meeting(models.Model):
         _("planned"), default=False, help_text=_("A planned meeting has not happened yet; it goes to the calendar.")
     )
     location = models.CharField(_("place or link"), max_length=200, blank=True)
-    topics = models.TextField(_("topics"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    next_steps = models.TextField(_("next steps"), blank=True)
+    topics = models.TextField(
+        _("topics"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT))
+    next_steps = models.TextField(
+        _("next steps"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
     attendees = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("attendees"), blank=True, related_name="mentoring_meetings"
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The other side than this person has to confirm the meeting."),
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
@@ -429,8 +465,31 @@ class Meeting(models.Model):
             )
         ]
 
+    # Meetings that count as mentoring hours: held, and confirmed by the other side.
+    COUNTED = Q(planned=False, confirmed_at__isnull=False)
+
     def __str__(self):
         return f"{self.pairing} – {timezone.localtime(self.starts_at):%d. %m. %Y.}"
+
+    def clean(self):
+        if self.starts_at and self.pairing_id and self.pairing.start_date:
+            try:
+                day = timezone.localtime(self.starts_at).date()
+            except OverflowError:
+                day = self.starts_at.date()
+            if day < self.pairing.start_date:
+                raise ValidationError(
+                    {
+                        "starts_at": _("A meeting cannot be before the pairing starts (%(start)s).")
+                        % {"start": self.pairing.start_date.strftime("%d. %m. %Y.")}
+                    },
+                    code="before_pairing",
+                )
+
+    @property
+    def is_counted(self) -> bool:
+        """Counts as mentoring hours: it took place and the other side confirmed it."""
+        return not self.planned and self.confirmed_at is not None
 
     @property
     def hours(self):
@@ -469,7 +528,7 @@ class Assessment(models.Model):
         CapacityInstrument, verbose_name=_("instrument"), on_delete=models.PROTECT, related_name="assessments"
     )
     round = models.CharField(_("round"), max_length=10, choices=Round.choices)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=bounded_date_validators(years_ahead=1))
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -501,7 +560,9 @@ class AssessmentScore(models.Model):
             MaxValueValidator(5, message=_("The score must be between 1 and 5.")),
         ],
     )
-    evidence = models.TextField(_("evidence"), blank=True)
+    evidence = models.TextField(
+        _("evidence"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
 
     class Meta:
         verbose_name = _("score")

@@ -43,3 +43,8 @@ def is_mentee_side(user, pairing) -> bool:
 def can_manage(user, pairing) -> bool:
     """Change the state, edit goals and submit assessments: mentors and coordinators."""
     return is_coordinator(user) or is_mentor_side(user, pairing)
+
+
+def can_take_part(user, pairing) -> bool:
+    """Log meetings, mark tasks done, accept the agreement: both sides of the pairing and coordinators."""
+    return can_manage(user, pairing) or is_mentee_side(user, pairing)

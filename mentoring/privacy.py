@@ -9,7 +9,7 @@ def export_user(user) -> dict:
     memberships = OrganisationMembership.objects.filter(user=user).select_related("organisation")
     mentored = Pairing.objects.filter(mentors=user).select_related("mentor_organisation", "mentee_organisation")
     meetings = (
-        Meeting.objects.filter(Q(attendees=user) | Q(recorded_by=user) | Q(confirmed_by=user))
+        Meeting.objects.filter(Q(attendees=user) | Q(recorded_by=user) | Q(changed_by=user) | Q(confirmed_by=user))
         .distinct()
         .select_related("pairing__mentee_organisation")
         .order_by("starts_at")
@@ -43,6 +43,7 @@ def export_user(user) -> dict:
                 "topics": m.topics,
                 "attended": m.attendees.filter(pk=user.pk).exists(),
                 "recorded_by_me": m.recorded_by_id == user.pk,
+                "last_changed_by_me": m.changed_by_id == user.pk,
                 "confirmed_by_me": m.confirmed_by_id == user.pk,
             }
             for m in meetings
@@ -66,6 +67,7 @@ def erase_user(user) -> None:
     for meeting in Meeting.objects.filter(attendees=user):
         meeting.attendees.remove(user)
     Meeting.objects.filter(recorded_by=user).update(recorded_by=None)
+    Meeting.objects.filter(changed_by=user).update(changed_by=None)
     Meeting.objects.filter(confirmed_by=user).update(confirmed_by=None)
     MentoringAgreement.objects.filter(accepted_by_mentor=user).update(accepted_by_mentor=None)
     MentoringAgreement.objects.filter(accepted_by_mentee=user).update(accepted_by_mentee=None)

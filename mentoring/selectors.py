@@ -189,7 +189,7 @@ def pairing_rows(*, pairings) -> list[PairingRow]:
         .values("pairing_id")
         .annotate(
             count=Count("pk", filter=held),
-            minutes=Sum("duration_minutes", filter=held),
+            minutes=Sum("duration_minutes", filter=Meeting.COUNTED),
             last=Max("starts_at", filter=held),
             unconfirmed=Count("pk", filter=held & Q(confirmed_at__isnull=True)),
             next=Min("starts_at", filter=Q(planned=True, starts_at__gte=now)),
@@ -346,7 +346,7 @@ def pairing_summary(*, user) -> PairingSummary:
         .annotate(
             pairings=Count("pk", distinct=True),
             held_meetings=Count("meetings", filter=held),
-            held_minutes=Sum("meetings__duration_minutes", filter=held),
+            held_minutes=Sum("meetings__duration_minutes", filter=held & Q(meetings__confirmed_at__isnull=False)),
         )
     }
     return PairingSummary(

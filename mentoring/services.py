@@ -28,7 +28,29 @@ from .models import (
     Task,
     hours_from_minutes,
 )
-from .permissions import is_mentee_side, is_mentor_side
+from .permissions import can_manage, can_take_part, is_mentee_side, is_mentor_side
+
+# --- the one check of every write -------------------------------------------------------------
+
+
+def pairing_check_writable(*, pairing: Pairing, by, manage: bool = True) -> None:
+    """Every write on a pairing goes through here: the pairing is open (not completed or ended
+    early) and ``by`` may write — ``manage`` (mentors, coordinators) or, with ``manage=False``,
+    take part (also the members of the mentee organisation).
+
+    Raises ``PermissionDenied`` for a person without the right and a Croatian ``ValidationError``
+    for a closed pairing.
+    """
+    allowed = can_manage if manage else can_take_part
+    if by is None or not allowed(by, pairing):
+        raise PermissionDenied(_("You cannot change this mentoring pair."))
+    if not pairing.is_open:
+        raise ValidationError(
+            _("This pairing is closed (%(state)s): it can no longer be changed.")
+            % {"state": pairing.get_state_display()},
+            code="pairing_closed",
+        )
+
 
 # --- pairings -------------------------------------------------------------------------------
 
@@ -67,9 +89,11 @@ def _transition_error(pairing: Pairing, to_state: str) -> ValidationError:
 
 
 @transaction.atomic
-def pairing_transition(*, pairing: Pairing, to_state: str, by=None, reason: str = "") -> Pairing:
-    """Move a pairing to another state, if the state machine allows it."""
+def pairing_transition(*, pairing: Pairing, to_state: str, by, reason: str = "") -> Pairing:
+    """Move a pairing to another state, if the state machine allows it and ``by`` manages the pairing."""
     pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
+    if not can_manage(by, pairing):
+        raise PermissionDenied(_("You cannot change this mentoring pair."))
     if to_state not in Pairing.State.values or to_state not in pairing.allowed_transitions():
         raise _transition_error(pairing, to_state if to_state in Pairing.State.values else pairing.state)
     reason = (reason or "").strip()
@@ -90,13 +114,14 @@ def pairing_transition(*, pairing: Pairing, to_state: str, by=None, reason: str 
     return pairing
 
 
-def pairing_complete(*, pairing: Pairing, by=None) -> Pairing:
+def pairing_complete(*, pairing: Pairing, by) -> Pairing:
     return pairing_transition(pairing=pairing, to_state=Pairing.State.COMPLETED, by=by)
 
 
 def pairing_hours(*, pairing: Pairing) -> Decimal:
+    """Mentoring hours of a pairing: only meetings that took place and that the other side confirmed."""
     minutes = (
-        Meeting.objects.filter(pairing=pairing, planned=False).aggregate(total=Sum("duration_minutes"))["total"] or 0
+        Meeting.objects.filter(Meeting.COUNTED, pairing=pairing).aggregate(total=Sum("duration_minutes"))["total"] or 0
     )
     return hours_from_minutes(minutes)
 
@@ -125,8 +150,9 @@ def _issue_certificates(pairing: Pairing) -> None:
 
 
 @transaction.atomic
-def agreement_save(*, pairing: Pairing, goals: str, meeting_frequency: str) -> MentoringAgreement:
+def agreement_save(*, pairing: Pairing, by, goals: str, meeting_frequency: str) -> MentoringAgreement:
     """Create or change the agreement; a change needs both sides to accept it again."""
+    pairing_check_writable(pairing=pairing, by=by)
     agreement = MentoringAgreement.objects.filter(pairing=pairing).first() or MentoringAgreement(pairing=pairing)
     changed = agreement.goals != goals or agreement.meeting_frequency != meeting_frequency
     agreement.goals = goals
@@ -144,6 +170,7 @@ def agreement_accept(*, agreement: MentoringAgreement, user) -> MentoringAgreeme
     """Record that the user's side (mentor or mentee organisation) accepts the agreement."""
     now = timezone.now()
     pairing = agreement.pairing
+    pairing_check_writable(pairing=pairing, by=user, manage=False)
     if is_mentor_side(user, pairing):
         agreement.accepted_by_mentor_at, agreement.accepted_by_mentor = now, user
     elif is_mentee_side(user, pairing):
@@ -161,12 +188,14 @@ def agreement_accept(*, agreement: MentoringAgreement, user) -> MentoringAgreeme
 def goal_create(
     *,
     pairing: Pairing,
+    by,
     title: str,
     description: str = "",
     due_date: datetime.date | None = None,
     capacity_area=None,
     manual_progress: int | None = None,
 ) -> Goal:
+    pairing_check_writable(pairing=pairing, by=by)
     goal = Goal(
         pairing=pairing,
         title=title,
@@ -182,8 +211,9 @@ def goal_create(
 
 
 @transaction.atomic
-def goal_progress_set(*, goal: Goal, progress: int | None) -> Goal:
+def goal_progress_set(*, goal: Goal, by, progress: int | None) -> Goal:
     """Set progress by hand (0–100), or ``None`` to go back to progress from tasks."""
+    pairing_check_writable(pairing=goal.pairing, by=by)
     goal.manual_progress = progress
     goal.full_clean()
     goal.save(update_fields=["manual_progress"])
@@ -192,8 +222,15 @@ def goal_progress_set(*, goal: Goal, progress: int | None) -> Goal:
 
 @transaction.atomic
 def task_create(
-    *, goal: Goal, title: str, due_date: datetime.date | None = None, is_milestone: bool = False, done: bool = False
+    *,
+    goal: Goal,
+    by,
+    title: str,
+    due_date: datetime.date | None = None,
+    is_milestone: bool = False,
+    done: bool = False,
 ) -> Task:
+    pairing_check_writable(pairing=goal.pairing, by=by)
     task = Task(goal=goal, title=title, due_date=due_date, is_milestone=is_milestone, done=done)
     if done:
         task.done_at = timezone.now()
@@ -203,7 +240,9 @@ def task_create(
 
 
 @transaction.atomic
-def task_set_done(*, task: Task, done: bool) -> Task:
+def task_set_done(*, task: Task, by, done: bool) -> Task:
+    """Mark a task done or not done: anyone who takes part in the pairing, while it is open."""
+    pairing_check_writable(pairing=task.goal.pairing, by=by, manage=False)
     task.done = done
     task.done_at = timezone.now() if done else None
     task.save(update_fields=["done", "done_at"])
@@ -213,15 +252,6 @@ def task_set_done(*, task: Task, done: bool) -> Task:
 # --- meetings -------------------------------------------------------------------------------
 
 MEETING_FIELDS = ("starts_at", "duration_minutes", "format", "planned", "location", "topics", "notes", "next_steps")
-
-
-def _check_pairing_open(pairing: Pairing) -> None:
-    if not pairing.is_open:
-        raise ValidationError(
-            _("This pairing is closed (%(state)s): meetings can no longer be logged or changed.")
-            % {"state": pairing.get_state_display()},
-            code="pairing_closed",
-        )
 
 
 def _check_attendees(pairing: Pairing, attendees) -> list:
@@ -244,11 +274,11 @@ def _check_attendees(pairing: Pairing, attendees) -> list:
 def meeting_log(*, pairing: Pairing, by, attendees: Iterable = (), **fields) -> Meeting:
     """Log a meeting that took place (or plan one with ``planned=True``)."""
     pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
-    _check_pairing_open(pairing)
+    pairing_check_writable(pairing=pairing, by=by, manage=False)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
-    meeting = Meeting(pairing=pairing, recorded_by=by, **fields)
+    meeting = Meeting(pairing=pairing, recorded_by=by, changed_by=by, **fields)
     meeting.full_clean()
     attendees = _check_attendees(pairing, attendees)
     meeting.save()
@@ -259,7 +289,9 @@ def meeting_log(*, pairing: Pairing, by, attendees: Iterable = (), **fields) -> 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, by, attendees: Iterable | None = None, **fields) -> Meeting:
     pairing = Pairing.objects.select_for_update().get(pk=meeting.pairing_id)
-    _check_pairing_open(pairing)
+    pairing_check_writable(pairing=pairing, by=by, manage=False)
+    # Changes go onto the stored record, never onto a stale copy (that would drop a confirmation).
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
@@ -268,26 +300,69 @@ def meeting_update(*, meeting: Meeting, by, attendees: Iterable | None = None, *
         if getattr(meeting, name) != value:
             setattr(meeting, name, value)
             changed = True
-    if changed and meeting.confirmed_at:
-        # The mentee side confirmed what the record said before; a changed record needs confirming again.
+    if attendees is not None:
+        attendees = _check_attendees(pairing, attendees)
+        if {person.pk for person in attendees} != set(meeting.attendees.values_list("pk", flat=True)):
+            changed = True
+    if changed:
+        # Whoever changes the record is its author now: the other side has to confirm it (again).
+        meeting.changed_by = by
         meeting.confirmed_at = None
         meeting.confirmed_by = None
     meeting.full_clean()
-    if attendees is not None:
-        attendees = _check_attendees(pairing, attendees)
     meeting.save()
     if attendees is not None:
         meeting.attendees.set(attendees)
     return meeting
 
 
+def pairing_sides(*, pairing: Pairing) -> dict[str, set[int]]:
+    """The people of each side of a pairing (two queries, for a whole meeting log)."""
+    return {
+        "mentor": set(pairing.mentors.values_list("pk", flat=True)),
+        "mentee": set(
+            OrganisationMembership.objects.filter(organisation_id=pairing.mentee_organisation_id).values_list(
+                "user_id", flat=True
+            )
+        ),
+    }
+
+
+def _sides_of(user_id, sides: dict[str, set[int]]) -> set[str]:
+    return {side for side, people in sides.items() if user_id is not None and user_id in people}
+
+
+def meeting_confirm_error(*, meeting: Meeting, by, sides: dict[str, set[int]] | None = None) -> str:
+    """Why ``by`` cannot confirm the meeting, or an empty string when they can.
+
+    Hours count only when the other side confirms them: a mentor confirms what the mentee
+    organisation recorded or last changed, a member of the mentee organisation what the mentor
+    side did. A record by someone on neither side (a coordinator) can be confirmed by either
+    side; nobody confirms their own record.
+    """
+    if meeting.planned:
+        return _("A planned meeting cannot be confirmed before it takes place.")
+    if sides is None:
+        sides = pairing_sides(pairing=meeting.pairing)
+    mine = _sides_of(by.pk, sides)
+    if not mine:
+        return _("Only the mentor or the mentee organisation can confirm a meeting.")
+    author_id = meeting.changed_by_id or meeting.recorded_by_id
+    if author_id == by.pk or mine & _sides_of(author_id, sides):
+        return _("The meeting must be confirmed by the other side than the one who recorded or last changed it.")
+    return ""
+
+
 @transaction.atomic
 def meeting_confirm(*, meeting: Meeting, by) -> Meeting:
-    """The mentee organisation confirms that the meeting took place as recorded."""
-    if not is_mentee_side(by, meeting.pairing):
-        raise PermissionDenied(_("Only a member of the mentee organisation can confirm a meeting."))
-    if meeting.planned:
-        raise ValidationError(_("A planned meeting cannot be confirmed before it takes place."), code="planned")
+    """The other side confirms that the meeting took place as recorded; only then it counts as hours."""
+    meeting = Meeting.objects.select_for_update().select_related("pairing").get(pk=meeting.pk)
+    pairing_check_writable(pairing=meeting.pairing, by=by, manage=False)
+    error = meeting_confirm_error(meeting=meeting, by=by)
+    if error:
+        raise ValidationError(error, code="confirm_not_allowed")
+    if meeting.confirmed_at:
+        return meeting
     meeting.confirmed_at = timezone.now()
     meeting.confirmed_by = by
     meeting.save(update_fields=["confirmed_at", "confirmed_by"])
@@ -313,6 +388,31 @@ def assessment_submit(
     ``scores`` maps a statement id to ``(score, evidence)``. Every statement of the instrument
     must be scored; anything wrong raises ``ValidationError`` and nothing is saved.
     """
+    if instrument is None:
+        instrument = pairing.programme.get_instrument() if pairing else None
+    if instrument is None:
+        from .models import CapacityInstrument
+
+        instrument = CapacityInstrument.default()
+    if pairing is not None:
+        pairing_check_writable(pairing=pairing, by=by)
+    return assessment_import(
+        organisation=organisation, round=round, date=date, scores=scores, by=by, pairing=pairing, instrument=instrument
+    )
+
+
+@transaction.atomic
+def assessment_import(
+    *,
+    organisation: Organisation,
+    round: str,
+    date: datetime.date,
+    scores: Mapping[int, tuple[int, str]],
+    by=None,
+    pairing: Pairing | None = None,
+    instrument=None,
+) -> Assessment:
+    """``assessment_submit`` without the person check, for data the site loads itself (the demo)."""
     if instrument is None:
         instrument = pairing.programme.get_instrument() if pairing else None
     if instrument is None:

@@ -30,6 +30,11 @@ def _errors(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
 
 
+def _flash_errors(request, error: ValidationError) -> None:
+    for message in _errors(error):
+        messages.error(request, message)
+
+
 DASHBOARD_PAGE_SIZE = 20
 
 
@@ -63,15 +68,24 @@ def dashboard(request):
     return render(request, "mentoring/dashboard.html", context)
 
 
+def meeting_may_confirm(meeting, user, sides) -> bool:
+    return not meeting.planned and not services.meeting_confirm_error(meeting=meeting, by=user, sides=sides)
+
+
 def _pairing_context(request, pairing) -> dict:
     user = request.user
     radar = selectors.radar_data(pairing=pairing)
+    meetings = list(selectors.meeting_list(pairing=pairing))
+    sides = services.pairing_sides(pairing=pairing)
     agreement = MentoringAgreement.objects.filter(pairing=pairing).first()
     return {
         "pairing": pairing,
         "agreement": agreement,
         "goals": selectors.goal_list(pairing=pairing),
-        "meetings": selectors.meeting_list(pairing=pairing),
+        "meetings": meetings,
+        "confirmable": {
+            meeting.pk for meeting in meetings if not meeting.confirmed_at and meeting_may_confirm(meeting, user, sides)
+        },
         "row": selectors.pairing_rows(pairings=[pairing])[0],
         "radar": radar,
         "chart": radar_chart(areas=radar["areas"], series=radar["series"]),
@@ -148,8 +162,7 @@ def meeting_confirm(request, pk, meeting_pk):
     try:
         services.meeting_confirm(meeting=meeting, by=request.user)
     except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
+        _flash_errors(request, error)
     else:
         messages.success(request, _("Thank you: the meeting is confirmed."))
     return redirect("mentoring:pairing_detail", pk=pairing.pk)
@@ -183,8 +196,12 @@ def pairing_transition(request, pk):
 def agreement_accept(request, pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     agreement = get_object_or_404(MentoringAgreement, pairing=pairing)
-    services.agreement_accept(agreement=agreement, user=request.user)
-    messages.success(request, _("You have accepted the mentoring agreement."))
+    try:
+        services.agreement_accept(agreement=agreement, user=request.user)
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(request, _("You have accepted the mentoring agreement."))
     return redirect("mentoring:pairing_detail", pk=pairing.pk)
 
 
@@ -193,7 +210,10 @@ def agreement_accept(request, pk):
 def task_toggle(request, pk, task_pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     task = get_object_or_404(Task, pk=task_pk, goal__pairing=pairing)
-    services.task_set_done(task=task, done=request.POST.get("done") == "1")
+    try:
+        services.task_set_done(task=task, by=request.user, done=request.POST.get("done") == "1")
+    except ValidationError as error:
+        _flash_errors(request, error)
     return redirect(f"{pairing_url(pairing)}#cilj-{task.goal_id}")
 
 
@@ -206,8 +226,12 @@ def goal_progress(request, pk, goal_pk):
         raise PermissionDenied
     form = GoalProgressForm(request.POST)
     if form.is_valid():
-        services.goal_progress_set(goal=goal, progress=form.cleaned_data["progress"])
-        messages.success(request, _("The progress of the goal has been saved."))
+        try:
+            services.goal_progress_set(goal=goal, by=request.user, progress=form.cleaned_data["progress"])
+        except ValidationError as error:
+            _flash_errors(request, error)
+        else:
+            messages.success(request, _("The progress of the goal has been saved."))
     else:
         for errors in form.errors.values():
             for message in errors:
@@ -247,7 +271,7 @@ def goal_create(request, pk):
     if not form.is_valid():
         return _invalid(request, pairing, goal_form=form)
     try:
-        goal = services.goal_create(pairing=pairing, **form.cleaned_data)
+        goal = services.goal_create(pairing=pairing, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         return _invalid(request, pairing, goal_form=form, goal_errors=_errors(error))
     messages.success(request, _("The goal has been added."))
@@ -264,7 +288,10 @@ def task_create(request, pk, goal_pk):
     form = TaskForm(request.POST)
     if not form.is_valid():
         return _invalid(request, pairing, task_form=form, task_form_goal=goal.pk)
-    services.task_create(goal=goal, **form.cleaned_data)
+    try:
+        services.task_create(goal=goal, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        return _invalid(request, pairing, task_form=form, task_form_goal=goal.pk, task_errors=_errors(error))
     messages.success(request, _("The task has been added."))
     return redirect(f"{pairing_url(pairing)}#cilj-{goal.pk}")
 
@@ -278,9 +305,15 @@ def agreement_edit(request, pk):
     form = AgreementForm(request.POST)
     if not form.is_valid():
         return _invalid(request, pairing, agreement_form=form)
-    services.agreement_save(
-        pairing=pairing, goals=form.cleaned_data["goals"], meeting_frequency=form.cleaned_data["meeting_frequency"]
-    )
+    try:
+        services.agreement_save(
+            pairing=pairing,
+            by=request.user,
+            goals=form.cleaned_data["goals"],
+            meeting_frequency=form.cleaned_data["meeting_frequency"],
+        )
+    except ValidationError as error:
+        return _invalid(request, pairing, agreement_form=form, agreement_errors=_errors(error))
     messages.success(request, _("The agreement has been saved. Both sides need to accept it."))
     return redirect(f"{pairing_url(pairing)}#sporazum")
 

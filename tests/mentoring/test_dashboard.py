@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import roles
 from mentoring import selectors
@@ -24,10 +25,10 @@ def mentor_of_25(client):
     programme = ProgrammeFactory()
     active = [PairingFactory(programme=programme, mentors=[mentor]) for _ in range(22)]
     completed = [PairingFactory(programme=programme, mentors=[mentor], state=Pairing.State.COMPLETED) for _ in range(3)]
-    MeetingFactory(pairing=active[0], duration_minutes=60)
-    MeetingFactory(pairing=active[0], duration_minutes=30)
+    MeetingFactory(pairing=active[0], duration_minutes=60, confirmed_at=timezone.now())
+    MeetingFactory(pairing=active[0], duration_minutes=30, confirmed_at=timezone.now())
     MeetingFactory(pairing=active[0], duration_minutes=90, planned=True)
-    MeetingFactory(pairing=completed[-1], duration_minutes=45)
+    MeetingFactory(pairing=completed[-1], duration_minutes=45, confirmed_at=timezone.now())
     client.force_login(mentor)
     return {"mentor": mentor, "active": active, "completed": completed}
 

@@ -38,6 +38,7 @@ def _build(count: int):
                 services.assessment_submit(
                     organisation=pairing.mentee_organisation,
                     pairing=pairing,
+                    by=mentor,
                     round=round_,
                     date=timezone.localdate(),
                     scores=dict.fromkeys(statements, (value, "")),

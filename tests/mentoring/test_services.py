@@ -48,21 +48,21 @@ def test_allowed_transitions_move_the_state():
 )
 def test_disallowed_transitions_are_refused_in_croatian(start, target):
     extra = {"closure_reason": "Udruga je prestala s radom."} if start == Pairing.State.ENDED_EARLY else {}
-    _mentor, _member, pairing = mentor_with_pairing(state=start, **extra)
+    mentor, _member, pairing = mentor_with_pairing(state=start, **extra)
     with pytest.raises(ValidationError) as error:
-        services.pairing_transition(pairing=pairing, to_state=target)
+        services.pairing_transition(pairing=pairing, to_state=target, by=mentor)
     assert "ne može prijeći u stanje" in error.value.messages[0]
     assert Pairing.objects.get(pk=pairing.pk).state == start
 
 
 def test_ending_early_needs_a_reason():
-    _mentor, _member, pairing = mentor_with_pairing()
+    mentor, _member, pairing = mentor_with_pairing()
     with pytest.raises(ValidationError) as error:
-        services.pairing_transition(pairing=pairing, to_state=Pairing.State.ENDED_EARLY, reason="  ")
+        services.pairing_transition(pairing=pairing, to_state=Pairing.State.ENDED_EARLY, by=mentor, reason="  ")
     assert error.value.message_dict["closure_reason"] == ["Navedite razlog prijevremenoga završetka mentorstva."]
     assert Pairing.objects.get(pk=pairing.pk).state == Pairing.State.ACTIVE
     pairing = services.pairing_transition(
-        pairing=pairing, to_state=Pairing.State.ENDED_EARLY, reason="Mentorica se odselila."
+        pairing=pairing, to_state=Pairing.State.ENDED_EARLY, by=mentor, reason="Mentorica se odselila."
     )
     assert pairing.closure_reason == "Mentorica se odselila."
     assert pairing.end_date == timezone.localdate()
@@ -74,8 +74,9 @@ def test_completing_a_pairing_issues_a_certificate_to_each_mentee_member():
     from .factories import MembershipFactory
 
     MembershipFactory(user=second, organisation=pairing.mentee_organisation)
-    MeetingFactory(pairing=pairing, duration_minutes=90)
-    MeetingFactory(pairing=pairing, duration_minutes=60)
+    MeetingFactory(pairing=pairing, duration_minutes=90, confirmed_at=timezone.now())
+    MeetingFactory(pairing=pairing, duration_minutes=60, confirmed_at=timezone.now())
+    MeetingFactory(pairing=pairing, duration_minutes=300)  # not confirmed by the other side: no hours
     MeetingFactory(
         pairing=pairing, duration_minutes=600, planned=True, starts_at=timezone.now() + datetime.timedelta(days=3)
     )
@@ -96,7 +97,7 @@ def test_completing_a_pairing_really_creates_certificates():
     from certificates.models import Certificate
 
     mentor, member, pairing = mentor_with_pairing()
-    MeetingFactory(pairing=pairing, duration_minutes=120)
+    MeetingFactory(pairing=pairing, duration_minutes=120, confirmed_at=timezone.now())
     services.pairing_complete(pairing=pairing, by=mentor)  # the PDF render waits for a commit that never comes
     certificate = Certificate.objects.get(subject_key=f"pairing:{pairing.pk}")
     assert certificate.recipient == member
@@ -145,11 +146,13 @@ def test_attendees_from_outside_the_pairing_are_refused_and_nothing_is_saved():
     assert not Meeting.objects.filter(pairing=pairing).exists()
 
 
-def test_only_the_mentee_side_confirms_a_meeting():
+def test_the_mentee_side_confirms_what_the_mentor_recorded():
     mentor, member, pairing = mentor_with_pairing()
-    meeting = MeetingFactory(pairing=pairing)
-    with pytest.raises(PermissionDenied):
+    meeting = MeetingFactory(pairing=pairing, recorded_by=mentor)
+    with pytest.raises(ValidationError):
         services.meeting_confirm(meeting=meeting, by=mentor)
+    with pytest.raises(PermissionDenied):
+        services.meeting_confirm(meeting=meeting, by=UserFactory())
     services.meeting_confirm(meeting=meeting, by=member)
     meeting.refresh_from_db()
     assert meeting.confirmed_by == member
@@ -158,7 +161,7 @@ def test_only_the_mentee_side_confirms_a_meeting():
 
 def test_changing_a_confirmed_meeting_needs_a_new_confirmation():
     mentor, member, pairing = mentor_with_pairing()
-    meeting = MeetingFactory(pairing=pairing)
+    meeting = MeetingFactory(pairing=pairing, recorded_by=mentor)
     services.meeting_confirm(meeting=meeting, by=member)
     services.meeting_update(meeting=meeting, by=mentor, duration_minutes=240)
     meeting.refresh_from_db()
@@ -169,7 +172,10 @@ def test_changing_a_confirmed_meeting_needs_a_new_confirmation():
 def test_agreement_needs_both_sides():
     mentor, member, pairing = mentor_with_pairing()
     agreement = services.agreement_save(
-        pairing=pairing, goals="Strateški plan i prva prijava.", meeting_frequency=MentoringAgreement.Frequency.MONTHLY
+        pairing=pairing,
+        by=mentor,
+        goals="Strateški plan i prva prijava.",
+        meeting_frequency=MentoringAgreement.Frequency.MONTHLY,
     )
     services.agreement_accept(agreement=agreement, user=mentor)
     assert not agreement.is_accepted
@@ -177,26 +183,27 @@ def test_agreement_needs_both_sides():
     assert agreement.is_accepted
     with pytest.raises(PermissionDenied):
         services.agreement_accept(agreement=agreement, user=UserFactory())
-    agreement = services.agreement_save(pairing=pairing, goals="Novi ciljevi.", meeting_frequency="mjesecno")
+    agreement = services.agreement_save(pairing=pairing, by=mentor, goals="Novi ciljevi.", meeting_frequency="mjesecno")
     assert not agreement.is_accepted
 
 
 def test_goal_progress_from_tasks_or_by_hand():
     from mentoring.selectors import goal_list
 
-    goal = GoalFactory()
+    mentor, _member, pairing = mentor_with_pairing()
+    goal = GoalFactory(pairing=pairing)
     TaskFactory(goal=goal, done=True)
     TaskFactory(goal=goal, done=False)
     TaskFactory(goal=goal, done=False)
     TaskFactory(goal=goal, done=True)
     assert goal_list(pairing=goal.pairing)[0].progress == 50
-    services.goal_progress_set(goal=goal, progress=80)
+    services.goal_progress_set(goal=goal, by=mentor, progress=80)
     assert goal_list(pairing=goal.pairing)[0].progress == 80
     with pytest.raises(ValidationError):
-        services.goal_progress_set(goal=goal, progress=150)
-    services.goal_progress_set(goal=goal, progress=None)
+        services.goal_progress_set(goal=goal, by=mentor, progress=150)
+    services.goal_progress_set(goal=goal, by=mentor, progress=None)
     task = goal.tasks.filter(done=False).first()
-    services.task_set_done(task=task, done=True)
+    services.task_set_done(task=task, by=mentor, done=True)
     assert goal_list(pairing=goal.pairing)[0].progress == 75
 
 
@@ -231,6 +238,7 @@ def test_scores_outside_1_to_5_save_nothing(bad):
         services.assessment_submit(
             organisation=pairing.mentee_organisation,
             pairing=pairing,
+            by=mentor,
             round="pocetna",
             date=timezone.localdate(),
             scores=scores,
@@ -248,6 +256,7 @@ def test_incomplete_assessment_and_repeated_round_are_refused():
         services.assessment_submit(
             organisation=pairing.mentee_organisation,
             pairing=pairing,
+            by=mentor,
             round="pocetna",
             date=timezone.localdate(),
             scores=scores,
@@ -256,6 +265,7 @@ def test_incomplete_assessment_and_repeated_round_are_refused():
     services.assessment_submit(
         organisation=pairing.mentee_organisation,
         pairing=pairing,
+        by=mentor,
         round="pocetna",
         date=timezone.localdate(),
         scores=_scores(),
@@ -264,6 +274,7 @@ def test_incomplete_assessment_and_repeated_round_are_refused():
         services.assessment_submit(
             organisation=pairing.mentee_organisation,
             pairing=pairing,
+            by=mentor,
             round="pocetna",
             date=timezone.localdate(),
             scores=_scores(),
@@ -278,6 +289,7 @@ def test_score_check_constraint_holds_in_the_database():
     assessment = services.assessment_submit(
         organisation=pairing.mentee_organisation,
         pairing=pairing,
+        by=mentor,
         round="pocetna",
         date=timezone.localdate(),
         scores=_scores(),

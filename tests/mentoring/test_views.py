@@ -237,11 +237,16 @@ def test_meeting_edit_changes_the_record(client, objects):
     assert meeting.topics == "Izmijenjena tema"
 
 
-def test_only_the_mentee_side_confirms(client, objects):
+def test_the_other_side_confirms(client, objects):
     pairing, meeting = objects["pairing"], objects["meeting"]
+    meeting.recorded_by = objects["mentor"]
+    meeting.save()
     url = reverse("mentoring:meeting_confirm", args=[pairing.pk, meeting.pk])
     client.force_login(objects["mentor"])
-    assert client.post(url).status_code == 403
+    response = client.post(url, follow=True)
+    assert "mora potvrditi druga strana" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.confirmed_at is None
     client.force_login(objects["member"])
     response = client.post(url, follow=True)
     assert "Hvala: sastanak je potvrđen." in response.content.decode()
