@@ -27,7 +27,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSetGroup
 
-from kok_learn.exports import SafeSpreadsheetExportMixin, SnippetViewSet
+from kok_learn.exports import SafeSpreadsheetExportMixin
+from kok_learn.viewsets import SnippetViewSet
 
 from .codes import normalise_code
 from .models import Certificate, CertificateTemplate

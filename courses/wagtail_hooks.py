@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from kok_learn.exports import ModelViewSet, SnippetViewSet
+from kok_learn.viewsets import ModelViewSet, SnippetViewSet
 
 from . import reports
 from .models import Audience, CourseCategory, CourseIndexPage, Enrolment

@@ -7,7 +7,7 @@ text value of a CSV export goes through :func:`spreadsheet_safe`, which prefixes
 apostrophe (the spreadsheet's own "this is text" mark, as OWASP recommends). XLSX is safe already:
 Wagtail writes every cell that openpyxl takes for a formula as a string.
 
-- Admin listings and reports: use :class:`ModelViewSet` / :class:`SnippetViewSet` from here instead of
+- Admin listings and reports: use ``kok_learn.viewsets.ModelViewSet`` / ``SnippetViewSet`` instead of
   Wagtail's, or put :class:`SafeSpreadsheetExportMixin` first in the bases of a custom index or
   report view. ``tests/test_exports.py`` finds every admin view that exports and fails on one
   without the mixin.
@@ -16,11 +16,6 @@ Wagtail writes every cell that openpyxl takes for a formula as a string.
 
 from collections.abc import Iterable
 from typing import Any
-
-from wagtail.admin.views.generic.models import IndexView as GenericIndexView
-from wagtail.admin.viewsets.model import ModelViewSet as WagtailModelViewSet
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
-from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,23 +42,3 @@ class SafeSpreadsheetExportMixin:
                 for field, value in row_dict.items()
             }
         )
-
-
-class SafeExportIndexView(SafeSpreadsheetExportMixin, GenericIndexView):
-    pass
-
-
-class SafeExportSnippetIndexView(SafeSpreadsheetExportMixin, SnippetIndexView):
-    pass
-
-
-class ModelViewSet(WagtailModelViewSet):
-    """Wagtail's ModelViewSet whose listing exports safe CSV."""
-
-    index_view_class = SafeExportIndexView
-
-
-class SnippetViewSet(WagtailSnippetViewSet):
-    """Wagtail's SnippetViewSet whose listing exports safe CSV."""
-
-    index_view_class = SafeExportSnippetIndexView

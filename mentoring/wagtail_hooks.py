@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets import AdminDateInput
 
-from kok_learn.exports import ModelViewSet
+from kok_learn.viewsets import ModelViewSet
 
 from .models import (
     Assessment,

@@ -117,5 +117,5 @@ def test_every_admin_export_is_safe():
     )
     assert unsafe == [], (
         "These admin views export spreadsheets without kok_learn.exports.SafeSpreadsheetExportMixin "
-        "(use kok_learn.exports.ModelViewSet / SnippetViewSet, or add the mixin to the view): " + ", ".join(unsafe)
+        "(use kok_learn.viewsets.ModelViewSet / SnippetViewSet, or add the mixin to the view): " + ", ".join(unsafe)
     )
