@@ -10,10 +10,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from . import services
 from .forms import AccountDeleteForm, GuardianConsentResendForm, ProfileForm
 from .models import GuardianConsent, User
+
+
+class AdminLogoutView(WagtailLogoutView):
+    """Wagtail's logout, POST only. Wagtail's own view answers a GET with 405 but still sends an empty
+    session cookie, so a link or an image anywhere logged staff out of the browser while the server
+    session stayed valid. A GET here goes to the site's logout page, which only asks; a POST ends
+    the server session (Django's logout flushes it) and clears the cookie."""
+
+    http_method_names = ["post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return redirect("account_logout")
+        return super().dispatch(request, *args, **kwargs)
 
 
 @login_required

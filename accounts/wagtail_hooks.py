@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from kok_learn.viewsets import ModelViewSet
 
 from .models import GuardianConsent
 

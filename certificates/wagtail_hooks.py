@@ -25,7 +25,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSetGroup
+
+from kok_learn.exports import SafeSpreadsheetExportMixin
+from kok_learn.viewsets import SnippetViewSet
 
 from .codes import normalise_code
 from .models import Certificate, CertificateTemplate
@@ -76,7 +79,7 @@ class CertificateFilterSet(WagtailFilterSet):
         return queryset
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
     def search_queryset(self, queryset):
         # A code typed with dashes, spaces, lower case or O/I/L confusions still finds its certificate.
         if self.is_searching and (code := normalise_code(self.search_query)):

@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from accounts import roles
+from kok_learn.exports import SafeSpreadsheetExportMixin
 
 from . import selectors
 from .models import CoursePage
@@ -22,7 +23,7 @@ class RoleRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class CourseStatsReportView(RoleRequiredMixin, ReportView):
+class CourseStatsReportView(RoleRequiredMixin, SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Course statistics")
     header_icon = "table"
     index_url_name = "courses_course_stats"
@@ -76,7 +77,7 @@ class CourseStatsReportView(RoleRequiredMixin, ReportView):
         return super().as_spreadsheet(self.decorate_paginated_queryset(list(queryset)), spreadsheet_format)
 
 
-class CourseDropOffReportView(RoleRequiredMixin, ReportView):
+class CourseDropOffReportView(RoleRequiredMixin, SafeSpreadsheetExportMixin, ReportView):
     header_icon = "table"
     index_url_name = "courses_course_stats"
     index_results_url_name = "courses_course_stats_results"

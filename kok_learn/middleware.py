@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import DatabaseError
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
 
@@ -67,3 +68,26 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         request._wagtail_site = SimpleLazyObject(lambda: _cached_site(request))
         return self.get_response(request)
+
+
+class PrivateNoStoreMiddleware:
+    """Every response to a signed-in person is ``Cache-Control: private, no-store``.
+
+    Their pages carry personal data (the profile with the birth date, pairings, calendar feeds,
+    dashboards, the admin), which neither a shared cache nor the browser's disk cache may keep. A
+    view that knows better decorates itself with ``kok_learn.http.keep_cache_control``. Anonymous
+    responses are left alone, so the page cache's shareable headers stay (kok_learn/page_cache.py).
+    Goes right after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(response, "kok_keep_cache_control", False):
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -6,10 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import AdminLogoutView
+
 from . import views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    # Before Wagtail's admin: its logout view clears the session cookie even on a refused GET.
+    path("admin/logout/", AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     # Without CSRF: the footer's language form then carries no token, so anonymous pages set no

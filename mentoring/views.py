@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import is_coordinator
 
@@ -39,6 +39,7 @@ DASHBOARD_PAGE_SIZE = 20
 
 
 @login_required
+@require_GET
 def dashboard(request):
     user = request.user
     context = {"is_coordinator": is_coordinator(user)}
@@ -103,12 +104,14 @@ def _pairing_context(request, pairing) -> dict:
 
 
 @login_required
+@require_GET
 def pairing_detail(request, pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     return render(request, "mentoring/pairing_detail.html", _pairing_context(request, pairing))
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def meeting_create(request, pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     form = MeetingForm(request.POST or None, pairing=pairing)
@@ -130,6 +133,7 @@ def meeting_create(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk, meeting_pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     meeting = get_object_or_404(Meeting, pk=meeting_pk, pairing=pairing)
@@ -323,6 +327,7 @@ def pairing_url(pairing) -> str:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def assessment_create(request, pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     if not can_manage(request.user, pairing):
@@ -359,6 +364,7 @@ def assessment_create(request, pk):
 
 
 @login_required
+@require_GET
 def calendar(request, pk):
     pairing = selectors.pairing_get_for_user(user=request.user, pk=pk)
     response = HttpResponse(
@@ -369,6 +375,7 @@ def calendar(request, pk):
 
 
 @login_required
+@require_GET
 def suggestions(request, organisation_pk):
     if not is_coordinator(request.user):
         raise Http404("No such organisation")
@@ -399,6 +406,7 @@ def _serve_report(request, *, name: str, enqueue, filename: str, back_url: str):
 
 
 @login_required
+@require_GET
 def pairing_report(request, pk):
     from .reports import pairing_report_name
     from .tasks import pairing_report_render
@@ -414,6 +422,7 @@ def pairing_report(request, pk):
 
 
 @login_required
+@require_GET
 def programme_report(request, pk):
     from .models import Programme
     from .reports import programme_report_name
