@@ -29,5 +29,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Croatian error pages in the site's layout (kok_learn/errors.py; 405 is a middleware there).
+handler400 = "kok_learn.errors.bad_request"
+handler403 = "kok_learn.errors.permission_denied"
+handler429 = "kok_learn.errors.too_many_requests"  # allauth's rate limits look for it here
+
 # Wagtail's page tree answers everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
