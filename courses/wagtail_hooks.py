@@ -93,3 +93,11 @@ def set_up_catalogue_workflow(request, page):
         from .services import catalogue_moderation_setup
 
         catalogue_moderation_setup(index=page)
+
+
+@hooks.register("kok_setup_site")
+def setup_catalogue(*, home, log):
+    """manage.py setup_site: the catalogue and its moderation workflow (home/setup.py)."""
+    from .services import catalogue_setup
+
+    catalogue_setup(home=home, log=log)
