@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-e2e lint format messages check serve-prod bench backup restore clean
+.PHONY: run test test-e2e lint format messages check serve-prod bench backup restore clean packages-runtime packages-test
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+## packages-runtime / packages-test: install the missing system packages of deploy/system-packages.txt
+## (apt-get, as root or with sudo), or stop with the command that installs them
+packages-runtime:
+	@scripts/system_packages.sh ensure runtime
+
+packages-test:
+	@scripts/system_packages.sh ensure test
+
 ## run: install, migrate the SQLite database under var/, load the demo and serve http://127.0.0.1:8000/
-run: $(VENV)/.runtime
+run: packages-runtime $(VENV)/.runtime
 	mkdir -p var
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	$(MANAGE) migrate --no-input -v 0
@@ -30,19 +38,19 @@ run: $(VENV)/.runtime
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## node_modules: axe-core and the Nu Html Checker (vnu-jar) for the browser checks, from package-lock.json
-node_modules/.package-lock.json: package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
-	else echo "npm not found: the axe-core and HTML checks will be skipped here (CI fails without them)"; fi
+## (--ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's is used)
+node_modules/.package-lock.json: package.json package-lock.json | packages-test
+	npm ci --ignore-scripts --no-audit --no-fund
 
-## test: install the dev requirements and run the whole suite (set DATABASE_URL for PostgreSQL;
+## test: install the system packages and dev requirements, run the whole suite (set DATABASE_URL for PostgreSQL;
 ## PYTEST_ARGS adds pytest options, e.g. PYTEST_ARGS='-m "not e2e"')
 PYTEST_ARGS ?=
-test: $(VENV)/.dev node_modules/.package-lock.json
+test: packages-test $(VENV)/.dev node_modules/.package-lock.json
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 ## test-e2e: only the browser journeys and accessibility checks
-test-e2e: $(VENV)/.dev node_modules/.package-lock.json
+test-e2e: packages-test $(VENV)/.dev node_modules/.package-lock.json
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	$(BIN)/pytest -m e2e tests/e2e
 
@@ -63,12 +71,14 @@ check: $(VENV)/.dev
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-## serve-prod: production settings from the environment (.env.example): compile messages, collect static, migrate, gunicorn
+## serve-prod: production settings from the environment (.env.example): compile messages, collect static, migrate,
+## set up the site (setup_site: home, catalogue, privacy notice, roles, settings from KOK_* variables), gunicorn
 serve-prod: export DJANGO_SETTINGS_MODULE ?= kok_learn.settings.production
-serve-prod: $(VENV)/.runtime
+serve-prod: packages-runtime $(VENV)/.runtime
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	$(MANAGE) collectstatic --no-input -v 0
 	$(MANAGE) migrate --no-input -v 1
+	$(MANAGE) setup_site --no-input
 	exec $(BIN)/gunicorn kok_learn.wsgi --config deploy/gunicorn.conf.py
 
 ## worker: the background worker for production settings (certificate PDFs, e-mails); run one or more

@@ -1,9 +1,12 @@
 """The privacy notice ("Zaštita osobnih podataka") as plain data.
 
-accounts imports no other app of ours, so it cannot create the page itself: home/demo.py creates a
-``home.StandardPage`` from these values (``title``, ``slug``, ``intro``, ``body`` as StreamField data for
-``home.blocks.BodyBlock``: ``heading`` and ``paragraph`` blocks) and links it from the footer.
+accounts imports no other app of ours, so it cannot create the page itself: ``manage.py setup_site``
+(home/setup.py) creates a ``home.StandardPage`` from these values (``title``, ``slug``, ``intro``, and
+``body(organisation=...)`` as StreamField data for ``home.blocks.BodyBlock``: ``heading`` and ``paragraph``
+blocks) and links it from the footer. The controller's name comes from the site settings.
 """
+
+from django.utils.html import escape
 
 TITLE = "Zaštita osobnih podataka"
 SLUG = "zastita-osobnih-podataka"
@@ -24,7 +27,7 @@ def _p(html):
 BODY = [
     _h("Tko je voditelj obrade"),
     _p(
-        "<p>Voditelj obrade osobnih podataka na ovoj platformi je <b>Udruga PET PLUS</b>, nositelj projekta "
+        "<p>Voditelj obrade osobnih podataka na ovoj platformi je <b>{organisation}</b>, nositelj projekta "
         "Pokrenimo KOK! Kultura u općini Kravarsko. Za sva pitanja o vašim podacima obratite nam se putem "
         "kontakta navedenoga u podnožju stranice.</p>"
     ),
@@ -83,3 +86,9 @@ BODY = [
         "obrazaca (CSRF). Ne koristimo kolačiće za praćenje ni oglašavanje.</p>"
     ),
 ]
+
+
+def body(*, organisation: str) -> list:
+    """BODY with the controller's name (the organisation of the site settings) filled in."""
+    name = escape(organisation)
+    return [(kind, data.replace("{organisation}", name) if isinstance(data, str) else data) for kind, data in BODY]

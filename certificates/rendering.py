@@ -27,6 +27,8 @@ from kok_learn.pdf import (
     write_atomically,
 )
 
+from kok_learn.operator import organisation_name
+
 from .codes import format_code
 from .models import Certificate, CertificateTemplate
 
@@ -42,7 +44,6 @@ SAMPLE = {
     "holder_name": "Marija Horvat",
     "title": "Osnove rada na računalu",
     "hours": Decimal("12"),
-    "issuer": "Udruga PET PLUS",
     "code": "000000000000",
 }
 
@@ -196,7 +197,7 @@ def accent_colour(template: CertificateTemplate) -> str:
 def _metadata(*, holder_name: str, title: str, heading: str) -> PdfMetadata:
     document_title = f"{heading}: {title}" if heading else title
     subject = gettext("Certificate for %(name)s") % {"name": holder_name} if holder_name else heading
-    return PdfMetadata(title=document_title, subject=subject, author="Udruga PET PLUS", keywords=("potvrda", "KOK"))
+    return PdfMetadata(title=document_title, subject=subject, author=organisation_name(), keywords=("potvrda", "KOK"))
 
 
 def certificate_html(certificate: Certificate) -> str:
@@ -232,7 +233,7 @@ def sample_certificate(template: CertificateTemplate) -> Certificate:
         holder_name=SAMPLE["holder_name"],
         title=SAMPLE["title"],
         hours=SAMPLE["hours"],
-        issuer=SAMPLE["issuer"],
+        issuer=organisation_name(),
         issued_on=timezone.localdate(),
     )
     certificate.template = template

@@ -17,18 +17,12 @@ from .models import (
     CAPACITY_AREAS,
     Audience,
     CourseCategory,
-    CourseIndexPage,
     CourseInstructor,
     CoursePage,
     Enrolment,
     LessonCompletion,
     LessonPage,
     ModulePage,
-)
-
-INDEX_INTRO = (
-    "Besplatni tečajevi za mještane Kravarskoga i okolice: rad na računalu, poduzetništvo i "
-    "brendiranje našega kraja. Učite vlastitim tempom, a na kraju svakoga tečaja dobivate potvrdu."
 )
 
 
@@ -144,13 +138,7 @@ def load(*, log, with_accounts: bool) -> None:
     }
     tags = _capacity_tags()
 
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        index = CourseIndexPage(title="Tečajevi", slug="tecajevi", intro=INDEX_INTRO, show_in_menus=True)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        log("Created the course catalogue")
-    services.catalogue_moderation_setup(index=index)
+    index = services.catalogue_setup(home=home, log=log)  # setup_site made it already; this only finds it
 
     courses = [_course(index, data, categories=categories, audiences=audiences, tags=tags, log=log) for data in COURSES]
     computer, business, _branding = courses

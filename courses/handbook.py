@@ -16,6 +16,8 @@ import hashlib
 from django.core.files.storage import storages
 from django.utils import timezone
 
+from kok_learn.operator import organisation_name
+
 from .models import CoursePage, LessonPage, ModulePage
 
 HANDBOOK_DIR = "courses/handbooks"
@@ -102,6 +104,7 @@ def handbook_context(*, course: CoursePage) -> dict:
         "course": course,
         "outline": [(module, lessons) for module, lessons in outline if lessons],
         "generated_on": timezone.localdate(),
+        "organisation": organisation_name(),
     }
 
 
@@ -113,7 +116,9 @@ def handbook_render(*, course: CoursePage) -> bytes:
     return render_pdf(
         "courses/handbook_pdf.html",
         handbook_context(course=course),
-        metadata=PdfMetadata(title=course.title, subject=_("Course handbook"), keywords=("KOK Learn",)),
+        metadata=PdfMetadata(
+            title=course.title, author=organisation_name(), subject=_("Course handbook"), keywords=("KOK Learn",)
+        ),
     )
 
 

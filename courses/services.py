@@ -12,9 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kok_learn.operator import organisation_name
+
 from . import selectors
 from .blocks import QuestionKind
 from .models import (
+    CourseIndexPage,
     CoursePage,
     Enrolment,
     EnrolmentMode,
@@ -23,8 +26,6 @@ from .models import (
     LessonPage,
     QuizAttempt,
 )
-
-CERTIFICATE_ISSUER = "Udruga PET PLUS"
 
 
 def _course_is_open(course: CoursePage) -> bool:
@@ -139,7 +140,7 @@ def course_completion_check(*, enrolment: Enrolment, course: CoursePage) -> bool
         title=course.title,
         hours=course.estimated_hours,
         template=getattr(course, "certificate_template", None),
-        issuer=CERTIFICATE_ISSUER,
+        issuer=organisation_name(),  # the operator's name from the site settings, at the time of issue
     )
     return True
 
@@ -229,6 +230,29 @@ def quiz_attempt_submit(
         if all(other.id in passed_quizzes for other in lesson.quizzes()):
             _record_lesson_done(enrolment=enrolment, lesson=lesson, course=course)
     return attempt
+
+
+CATALOGUE_INTRO = (
+    "Besplatni tečajevi za mještane Kravarskoga i okolice: rad na računalu, poduzetništvo i "
+    "brendiranje našega kraja. Učite vlastitim tempom, a na kraju svakoga tečaja dobivate potvrdu."
+)
+
+
+def catalogue_setup(*, home, log=None) -> CourseIndexPage:
+    """The course catalogue (/tecajevi/) under the home page with its moderation workflow; idempotent.
+
+    Called by `manage.py setup_site` through the ``kok_setup_site`` hook (courses/wagtail_hooks.py).
+    """
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        with transaction.atomic():
+            index = CourseIndexPage(title="Tečajevi", slug="tecajevi", intro=CATALOGUE_INTRO, show_in_menus=True)
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        if log:
+            log("Created the course catalogue")
+    catalogue_moderation_setup(index=index)
+    return index
 
 
 @transaction.atomic

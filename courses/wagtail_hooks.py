@@ -119,3 +119,11 @@ def documents_of_lessons_for_enrolled_learners(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404("No such document")
+
+
+@hooks.register("kok_setup_site")
+def setup_catalogue(*, home, log):
+    """manage.py setup_site: the catalogue and its moderation workflow (home/setup.py)."""
+    from .services import catalogue_setup
+
+    catalogue_setup(home=home, log=log)

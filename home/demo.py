@@ -2,19 +2,8 @@
 
 import datetime
 
-from wagtail.models import Page, Site
-
-from accounts import privacy_notice
-
-from .models import ContactSettings, FundingNotice, HomePage, NewsArticlePage, NewsIndexPage, Partner, StandardPage
-
-PROJECT_NAME = "Pokrenimo KOK! Kultura u općini Kravarsko"
-
-HOME_INTRO = (
-    "Besplatni tečajevi rada na računalu, poduzetništva i brendiranja našega kraja, "
-    "mentorska podrška udrugama i potvrde o završenom učenju — sve na jednom mjestu, "
-    "prilagođeno i onima koji se tek upoznaju s računalom."
-)
+from .models import HomePage, NewsArticlePage, NewsIndexPage, Partner, StandardPage
+from .setup import HOME_INTRO, PROJECT_NAME, SiteFacts, _child, setup_site
 
 HOME_BODY = (
     "<p>Projekt <b>Pokrenimo KOK!</b> okuplja udruge, općinu i mještane Kravarskoga oko "
@@ -133,113 +122,28 @@ def _news_body():
     ]
 
 
-def _accessibility_body():
-    return [
-        (
-            "paragraph",
-            (
-                "<p>Udruga PET PLUS nastoji ovu platformu učiniti pristupačnom u skladu sa Zakonom o "
-                "pristupačnosti mrežnih stranica i programskih rješenja za pokretne uređaje tijela javnog "
-                "sektora (NN 17/19), kojim je u hrvatsko zakonodavstvo prenesena Direktiva (EU) 2016/2102. "
-                "Ova izjava odnosi se na cijelu platformu KOK Learn.</p>"
-            ),
-        ),
-        ("heading", {"text": "Stupanj usklađenosti", "level": "h2"}),
-        (
-            "paragraph",
-            (
-                "<p>Platforma je djelomično usklađena sa standardom WCAG 2.1 na razini AA. Stranice "
-                "provjeravamo alatom axe-core i ručno, tipkovnicom i čitačem zaslona, a svaki nedostatak "
-                "koji pronađemo ili nam ga prijavite popravljamo u sljedećem izdanju.</p>"
-            ),
-        ),
-        ("heading", {"text": "Što smo učinili", "level": "h2"}),
-        (
-            "paragraph",
-            (
-                "<ul>"
-                "<li>velika, dobro čitljiva slova (font Atkinson Hyperlegible, izrađen za slabovidne čitatelje)</li>"
-                "<li>sve se može koristiti samo tipkovnicom, a fokus je uvijek jasno vidljiv</li>"
-                "<li>poveznica „Preskoči na glavni sadržaj” na vrhu svake stranice</li>"
-                "<li>stranice rade i bez JavaScripta i na sporoj mobilnoj vezi</li>"
-                "<li>lekcije se mogu ispisati, a potvrde su PDF dokumenti s pravim tekstom</li>"
-                "<li>grafikoni procjene kapaciteta imaju i tablicu s istim podacima</li>"
-                "</ul>"
-            ),
-        ),
-        ("heading", {"text": "Nepristupačan sadržaj", "level": "h2"}),
-        (
-            "paragraph",
-            (
-                "<p>Videozapisi vanjskih servisa ugrađeni u lekcije nemaju uvijek titlove na hrvatskom "
-                "jeziku; zato uz svaki videozapis objavljujemo tekstualni zapis. Stariji PDF dokumenti "
-                "partnera priloženi uz lekcije možda nisu označeni za čitače zaslona.</p>"
-            ),
-        ),
-        ("heading", {"text": "Povratne informacije i podaci za kontakt", "level": "h2"}),
-        (
-            "paragraph",
-            (
-                '<p>Ako naiđete na prepreku, javite nam se na <a href="mailto:info@kok.test">info@kok.test</a> '
-                "ili telefonom. Odgovorit ćemo u roku od 15 dana i, ako je moguće, poslati vam sadržaj u "
-                "obliku koji vam odgovara.</p>"
-            ),
-        ),
-        ("heading", {"text": "Inspekcijski nadzor", "level": "h2"}),
-        (
-            "paragraph",
-            (
-                "<p>Nadzor nad provedbom Zakona obavlja Povjerenik za informiranje Republike Hrvatske. "
-                "Ako niste zadovoljni našim odgovorom, možete mu se obratiti.</p>"
-            ),
-        ),
-        ("paragraph", "<p>Izjava je sastavljena 26. studenoga 2026. na temelju samoprocjene.</p>"),
-    ]
-
-
-def _child(parent, model, slug, **fields):
-    """Return the child page with this slug, creating it on the first run."""
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
+DEMO_FACTS = SiteFacts(
+    organisation="Udruga PET PLUS",
+    address="Društveni centar Kravarsko\nKravarsko 10\n10413 Kravarsko",
+    email="info@kok.test",
+    phone="+385 1 000 0000",
+    project_name=PROJECT_NAME,
+    eu_disclaimer=DISCLAIMER,
+)
 
 
 def load(*, log, with_accounts: bool) -> None:
-    root = Page.get_first_root_node()
-    home = HomePage.objects.first()
-    if home is None:
-        home = HomePage(
-            title="Pokrenimo KOK!",
-            slug="pocetna",
-            intro=HOME_INTRO,
-            body=HOME_BODY,
-            partners_heading="Partneri projekta",
-            seo_title="Pokrenimo KOK! — učenje i mentorstvo u Kravarskom",
-            search_description=HOME_INTRO,
-        )
-        root.add_child(instance=home)
+    """The demo builds on setup_site (home, news index, privacy notice, accessibility statement,
+    settings, the apps' sections) and adds the project's own pages and a news item."""
+    home = setup_site(facts=DEMO_FACTS, log=log)
+    if not home.partners.exists():
+        home.body = HOME_BODY
+        home.seo_title = "Pokrenimo KOK! — učenje i mentorstvo u Kravarskom"
+        home.search_description = HOME_INTRO
         for order, (name, role) in enumerate(PARTNERS):
             home.partners.add(Partner(name=name, role=role, sort_order=order))
         home.save_revision().publish()
-        log("Created the home page")
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Pokrenimo KOK!"
-        )
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = "Pokrenimo KOK!"
-        site.save()
-        # Wagtail's starter page ("Welcome to your new Wagtail site!") is not ours to keep.
-        if old_root.specific_class is Page and old_root.depth == 2:
-            old_root.delete()
+        log("Added the project's partners to the home page")
 
     about, created = _child(
         home,
@@ -253,14 +157,7 @@ def load(*, log, with_accounts: bool) -> None:
     if created:
         log("Created the page O projektu")
 
-    news_index, created = _child(
-        home,
-        NewsIndexPage,
-        "novosti",
-        title="Novosti",
-        show_in_menus=True,
-        intro="Što se događa u projektu i u društvenom centru.",
-    )
+    news_index = NewsIndexPage.objects.child_of(home).first()
     _, created = _child(
         news_index,
         NewsArticlePage,
@@ -272,46 +169,6 @@ def load(*, log, with_accounts: bool) -> None:
     )
     if created:
         log("Created the news item about the project start")
-
-    accessibility, created = _child(
-        home,
-        StandardPage,
-        "izjava-o-pristupacnosti",
-        title="Izjava o pristupačnosti",
-        intro="Kako platformu činimo dostupnom svima i kome se možete obratiti ako naiđete na prepreku.",
-        body=_accessibility_body(),
-    )
-    if created:
-        log("Created the accessibility statement")
-
-    notice_page, created = _child(
-        home,
-        StandardPage,
-        privacy_notice.SLUG,
-        title=privacy_notice.TITLE,
-        intro=privacy_notice.INTRO,
-        body=privacy_notice.BODY,
-    )
-    if created:
-        log("Created the privacy notice")
-
-    contact = ContactSettings.for_site(site)
-    if not contact.organisation:
-        contact.organisation = "Udruga PET PLUS"
-        contact.address = "Društveni centar Kravarsko\nKravarsko 10\n10413 Kravarsko"
-        contact.email = "info@kok.test"
-        contact.phone = "+385 1 000 0000"
-    if contact.accessibility_statement_id is None:
-        contact.accessibility_statement = accessibility
-    if contact.privacy_notice_id is None:
-        contact.privacy_notice = notice_page
-    contact.save()
-
-    notice = FundingNotice.for_site(site)
-    if not notice.project_name:
-        notice.project_name = PROJECT_NAME
-        notice.disclaimer = DISCLAIMER
-        notice.save()
 
 
 FEATURED = [

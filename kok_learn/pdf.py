@@ -12,13 +12,14 @@ One warm process renders many documents, so the expensive parts are built once a
 
 Use::
 
+    from kok_learn.operator import organisation_name
     from kok_learn.pdf import PdfMetadata, render_pdf
 
     pdf_bytes = render_pdf(
         "courses/handbook_pdf.html",
         {"course": course},
         stylesheets=[finders.find("css/handbook-pdf.css")],
-        metadata=PdfMetadata(title=course.title, author="Udruga PET PLUS", subject="Priručnik"),
+        metadata=PdfMetadata(title=course.title, author=organisation_name(), subject="Priručnik"),
     )
 
 ``render_pdf`` produces PDF/A-3a by default (archival, tagged for screen readers). It is meant
@@ -58,7 +59,7 @@ class PdfMetadata:
     """Document information written to the PDF's Info dictionary and XMP metadata."""
 
     title: str
-    author: str = "Udruga PET PLUS"
+    author: str = ""  # callers pass kok_learn.operator.organisation_name() or another author
     subject: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
     lang: str = "hr"

@@ -34,5 +34,10 @@ if settings.DEBUG:
     # Public media in development, never the documents (they go through /dokumenti/, as in nginx).
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.public_media)]
 
+# Croatian error pages in the site's layout (kok_learn/errors.py; 405 is a middleware there).
+handler400 = "kok_learn.errors.bad_request"
+handler403 = "kok_learn.errors.permission_denied"
+handler429 = "kok_learn.errors.too_many_requests"  # allauth's rate limits look for it here
+
 # Wagtail's page tree answers everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,6 +3,22 @@
 import pytest
 from django.core.management import call_command
 
+# The one reason a test may be skipped: it needs PostgreSQL and DATABASE_URL points elsewhere.
+POSTGRES_ONLY = "DATABASE_URL is not PostgreSQL"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say why tests were skipped: only the PostgreSQL-only tests may be, and only on SQLite."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    postgres_only = [report for report in skipped if POSTGRES_ONLY in str(report.longrepr)]
+    if postgres_only:
+        terminalreporter.write_line(f"{len(postgres_only)} PostgreSQL-only tests skipped: {POSTGRES_ONLY}")
+    if len(skipped) > len(postgres_only):
+        terminalreporter.write_line(
+            f"{len(skipped) - len(postgres_only)} tests skipped for another reason: nothing but PostgreSQL may skip",
+            red=True,
+        )
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -46,3 +46,15 @@ def menu_section(page) -> str:
     """
     path = getattr(page, "path", "")
     return path[: 3 * Page.steplen] if len(path) >= 3 * Page.steplen else path
+
+
+@register.simple_tag(takes_context=True)
+def index_page_url(context, model_label: str) -> str:
+    """The URL of the live page of a single-instance page type, e.g. "courses.CourseIndexPage" (the
+    catalogue), wherever the site's editors put it; "" when there is none. Templates link to sections
+    with this instead of writing their paths."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    page = model.objects.live().only("id", "url_path").order_by("path").first()
+    return page.get_url(context.get("request")) if page else ""

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # Responses to signed-in people: Cache-Control: private, no-store (docs/security.md).
     "kok_learn.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A bare 405 of require_POST/require_GET becomes the Croatian 405 page (kok_learn/errors.py).
+    "kok_learn.errors.MethodNotAllowedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
@@ -244,6 +246,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("hr", "Hrvatski")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("hr", "Hrvatski"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff e-mail hashes never go to Gravatar: the admin shows initials or an uploaded avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -349,6 +353,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "kok_learn.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -384,7 +389,7 @@ KOK_ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "img-src": ["'self'", "data:", "blob:"],  # no Gravatar (WAGTAIL_GRAVATAR_PROVIDER_URL = None)
     "font-src": ["'self'", "data:"],
     "media-src": ["'self'", "blob:"],
     "frame-src": ["'self'", "https:"],

@@ -1,7 +1,5 @@
 """Course handbook PDF: rendered in the worker, served to enrolled learners, rebuilt on publish."""
 
-import subprocess
-
 import pytest
 from django.core.files.storage import storages
 from django.test import Client
@@ -10,6 +8,7 @@ from wagtail_factories import ImageFactory
 
 from courses import services
 from courses.handbook import handbook_name
+from tests.pdftools import pdf_image_count, pdf_text
 
 from .factories import lessons_of, make_course
 
@@ -21,17 +20,6 @@ def private_storage(settings, tmp_path):
         "private": {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path, "base_url": None}},
     }
     return storages["private"]
-
-
-def _pdf_text(data: bytes, tmp_path) -> str:
-    path = tmp_path / "prirucnik.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def _pdf_images(tmp_path) -> str:
-    listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "prirucnik.pdf")], capture_output=True, text=True)
-    return "\n".join(listing.stdout.splitlines()[2:])
 
 
 def _download(client, course, django_capture_on_commit_callbacks):
@@ -62,7 +50,8 @@ def test_enrolled_learner_gets_the_handbook_with_contents_lessons_and_questions_
     assert ready.status_code == 200
     assert ready["Content-Type"] == "application/pdf"
 
-    text = _pdf_text(b"".join(ready.streaming_content), tmp_path)
+    data = b"".join(ready.streaming_content)
+    text = pdf_text(data)
     assert "Priručnik za test" in text
     assert "Sadržaj" in text
     positions = [text.index(f"Lekcija {m}.{n}", text.index("Sadržaj")) for m in (1, 2) for n in (1, 2)]
@@ -72,7 +61,7 @@ def test_enrolled_learner_gets_the_handbook_with_contents_lessons_and_questions_
         body.index(f"Tekst lekcije {m}.{n}") for m in (1, 2) for n in (1, 2)
     )
     assert "Tipka Enter potvrđuje unos." in text
-    assert "image" in _pdf_images(tmp_path)
+    assert pdf_image_count(data) >= 1
     assert "Koji je glavni grad Hrvatske?" in text
     assert "Zagreb" in text and "Split" in text
     assert "TAJNO-OBJASNJENJE" not in text
@@ -106,5 +95,5 @@ def test_publishing_a_lesson_rebuilds_the_handbook(
     assert private_storage.exists(name)  # rendered by the worker right after the publish
     response = learner_client.get(reverse("courses:handbook", args=[course.pk]))
     assert response.status_code == 200
-    assert "Nov naslov lekcije poslije uređivanja" in _pdf_text(b"".join(response.streaming_content), tmp_path)
+    assert "Nov naslov lekcije poslije uređivanja" in pdf_text(b"".join(response.streaming_content))
     assert private_storage.listdir("courses/handbooks")[1] == [name.rsplit("/", 1)[1]]

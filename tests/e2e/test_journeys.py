@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,7 +20,9 @@ from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .browser import ARTEFACTS, assert_accessible, require_tool, screenshot
+from tests.pdftools import read_qr
+
+from .browser import ARTEFACTS, assert_accessible, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -83,17 +83,6 @@ def complete_course(page, course_url: str, *, shots: str) -> int:
     else:
         pytest.fail("The course did not end after 40 lessons")
     return done
-
-
-def read_qr(pdf: Path) -> str:
-    for tool in ("pdftoppm", "zbarimg"):
-        if shutil.which(tool) is None:
-            require_tool(f"`{tool}` is missing (apt-get install poppler-utils zbar-tools).")
-    prefix = pdf.with_suffix("")
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)], check=True)
-    image = next(pdf.parent.glob(f"{prefix.name}*.png"))
-    result = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, check=True)
-    return result.stdout.strip()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

@@ -144,7 +144,7 @@ def test_restore_without_argument_takes_the_newest_backup_and_rejects_damage(tmp
 def _postgres_url():
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        pytest.skip("PostgreSQL backup test runs when DATABASE_URL points to PostgreSQL")
+        pytest.skip("DATABASE_URL is not PostgreSQL")
     return url
 
 

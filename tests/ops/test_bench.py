@@ -182,8 +182,8 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed (make bench installs it)")
 def test_wrk_report_script_gives_latency_percentiles_and_status_counts():
+    assert shutil.which("wrk"), "wrk is not installed (`make test` installs it: deploy/system-packages.txt)"
     server = _QuietServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -200,8 +200,7 @@ def test_wrk_report_script_gives_latency_percentiles_and_status_counts():
 
 
 def test_lua_script_reads_post_requests_from_a_file(tmp_path):
-    if not shutil.which("wrk"):
-        pytest.skip("wrk is not installed")
+    assert shutil.which("wrk"), "wrk is not installed (`make test` installs it: deploy/system-packages.txt)"
     received = []
 
     class PostHandler(_Handler):

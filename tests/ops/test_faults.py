@@ -28,7 +28,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 def _postgres_url() -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        pytest.skip("runs when DATABASE_URL points to PostgreSQL")
+        pytest.skip("DATABASE_URL is not PostgreSQL")
     return url
 
 

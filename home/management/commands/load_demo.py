@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each step is an app's `demo` module and a function taking `(*, log, with_accounts)`.
-# The order matters: accounts first, then the page tree, then what hangs off it, and last the
+# The order matters: accounts first, then the page tree (home.demo.load runs home.setup.setup_site,
+# the same as `manage.py setup_site`, and adds the demo's pages), then what hangs off it, and last the
 # home page's featured slots, which point at pages the other apps created.
 DEMO_STEPS = [
     ("accounts", "load"),
