@@ -88,11 +88,16 @@ worker: $(VENV)/.runtime
 	$(PY) deploy/requeue_tasks.py --older-than 30
 	exec $(MANAGE) db_worker --queue-name '*' --interval 1 --no-reload
 
-## bench: seed var/bench/, serve it with gunicorn, load every page with wrk, write var/bench/latest.json and docs/performance.md
+## bench: seed var/bench/, serve it with gunicorn, load every page with wrk, write var/bench/latest.json (only under var/bench/)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 bench: $(VENV)/.dev
 	@command -v wrk >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq wrk || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+## bench-docs: copy the table of the last `make bench` (var/bench/latest.json) into docs/performance.md
+.PHONY: bench-docs
+bench-docs:
+	$(PY) benchmarks/run.py --update-docs var/bench/latest.json
 
 ## backup: database (SQLite online backup or pg_dump) + media + private media into var/backups/<timestamp>/
 backup: $(VENV)/.runtime

@@ -1,6 +1,9 @@
 -- wrk script for benchmarks/run.py.
 --
--- GET pages: `wrk ... -s report.lua URL` sends wrk's default request (with any -H headers).
+-- GET pages: `wrk ... -s report.lua URL` sends wrk's default request (with any -H headers);
+--            `wrk ... -s report.lua URL -- get paths.txt [miss]` cycles through the paths in the file
+--            (one a line); with "miss" each request gets a query parameter never sent before
+--            (`bench-miss=<thread>-<n>`), so a page cache can never answer it.
 -- Writes:    `wrk ... -s report.lua URL -- requests.tsv` cycles through the POST requests in the
 --            file (one per line: path, Cookie header, X-CSRFToken header, form body; tab-separated).
 -- Either way it counts responses by HTTP status and, when the run is over, prints one line
@@ -16,8 +19,19 @@ end
 function init(args)
   statuses = {}
   prepared = {}
+  paths = {}
   position = 0
-  if args[1] then
+  counter = 0
+  miss = false
+  if args[1] == "get" then
+    for line in io.lines(args[2]) do
+      if line ~= "" then
+        table.insert(paths, line)
+      end
+    end
+    miss = args[3] == "miss"
+    position = (thread_number or 1) - 1
+  elseif args[1] then
     for line in io.lines(args[1]) do
       local path, cookie, token, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
       if path then
@@ -36,6 +50,19 @@ function init(args)
 end
 
 function request()
+  if #paths > 0 then
+    position = position % #paths + 1
+    local path = paths[position]
+    if miss then
+      counter = counter + 1
+      local separator = "?"
+      if string.find(path, "?", 1, true) then
+        separator = "&"
+      end
+      path = path .. separator .. "bench-miss=" .. (thread_number or 1) .. "-" .. counter
+    end
+    return wrk.format("GET", path)
+  end
   if #prepared > 0 then
     position = position % #prepared + 1
     return prepared[position]

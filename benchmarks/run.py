@@ -65,8 +65,13 @@ def parse_args(argv=None):
         help="cache (default: none, i.e. the per-process local-memory cache)",
     )
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "latest.json")
-    parser.add_argument("--no-docs", action="store_true", help="do not write the table into docs/performance.md")
     parser.add_argument("--no-extra", action="store_true", help="skip the other benchmarks/*_bench.py scripts")
+    parser.add_argument(
+        "--update-docs",
+        type=Path,
+        metavar="LATEST_JSON",
+        help="only copy the table of a finished run (e.g. var/bench/latest.json) into docs/performance.md",
+    )
     return parser.parse_args(argv)
 
 
@@ -157,8 +162,17 @@ def session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
-def count_queries(path: str, user) -> tuple[int, int]:
-    """(queries, status) of the second request for `path` (the first one warms caches)."""
+MISS_PARAMETER = "bench-miss"
+
+
+def miss_path(path: str, tag: str) -> str:
+    """`path` with a query parameter the page cache has never seen (as report.lua's "miss" mode)."""
+    return f"{path}{'&' if '?' in path else '?'}{MISS_PARAMETER}={tag}"
+
+
+def count_queries(path: str, user, *, miss: bool = False) -> tuple[int, int]:
+    """(queries, status) of the second request for `path` (the first one warms caches); with
+    `miss`, both requests carry a query string never sent before, so the page cache cannot answer."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -166,9 +180,9 @@ def count_queries(path: str, user) -> tuple[int, int]:
     client = Client(HTTP_HOST="127.0.0.1")
     if user is not None:
         client.force_login(user, backend=AUTH_BACKEND)
-    client.get(path)
+    client.get(miss_path(path, "warm") if miss else path)
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
+        response = client.get(miss_path(path, "counted") if miss else path)
     return len(captured.captured_queries), response.status_code
 
 
@@ -257,6 +271,7 @@ class Gunicorn:
 
 
 def wrk(url: str, *, seconds: float, connections: int, threads: int, headers=(), script_args=()) -> dict:
+    """Run wrk with report.lua; `script_args` go to its init() (see report.lua)."""
     command = ["wrk", "-t", str(min(threads, connections)), "-c", str(connections), "-d", f"{max(1, round(seconds))}s"]
     command += ["--timeout", "10s", "-s", str(LUA)]
     for header in headers:
@@ -294,25 +309,36 @@ def summarise(raw: dict) -> dict:
 
 
 def measure_pages(args, env) -> tuple[list[dict], list[dict]]:
-    from benchmarks.pages import PAGES, BenchContext, Unavailable
+    """Every page (hit and miss for the ones the page cache keeps), between two runs of the bare view."""
+    from benchmarks.pages import BARE, PAGES, BenchContext, Unavailable
 
     wanted = {name.strip() for name in args.pages.split(",") if name.strip()}
     ctx = BenchContext()
-    located, skipped = [], []
+    runs, skipped = [], []
     for page in PAGES:
-        if wanted and page.name not in wanted and page.name != "bare":
+        if page is BARE or (wanted and page.name not in wanted):
             continue
         try:
-            path = page.locate(ctx)
+            paths = page.paths(ctx)
             user = ctx.user_for(page.who)
         except Unavailable as reason:
             skipped.append({"name": page.name, "title": page.title, "reason": str(reason)})
             log(f"{page.name}: skipped ({reason})")
             continue
-        queries, status = count_queries(path, user)
-        if status != 200:
-            raise RuntimeError(f"{page.name} ({path}) answered {status} to the test client, not 200")
-        located.append({"page": page, "path": path, "user": user, "queries": queries})
+        variants = [("hit", page.budget), ("miss", page.miss_budget)] if page.cached else [("none", page.budget)]
+        for cache, budget in variants:
+            queries, status = count_queries(paths[0], user, miss=cache == "miss")
+            if status != 200:
+                raise RuntimeError(f"{page.name} ({paths[0]}) answered {status} to the test client, not 200")
+            runs.append(
+                {"page": page, "paths": paths, "user": user, "queries": queries, "cache": cache, "budget": budget}
+            )
+    bare_paths = BARE.paths(ctx)
+    runs = (
+        [{"page": BARE, "paths": bare_paths, "user": None, "queries": 0, "cache": "none", "budget": None}]
+        + runs
+        + [{"page": BARE, "paths": bare_paths, "user": None, "queries": 0, "cache": "none", "budget": None, "after": 1}]
+    )
 
     results = []
     with Gunicorn(
@@ -322,39 +348,53 @@ def measure_pages(args, env) -> tuple[list[dict], list[dict]]:
         worker_class=args.worker_class,
         log_path=BENCH_DIR / "gunicorn.log",
     ) as server:
-        for item in located:
+        for number, item in enumerate(runs):
             page = item["page"]
             cookie = session_cookie(item["user"]) if item["user"] is not None else ""
-            status, size = server.get(item["path"], cookie)
-            if status != 200:
-                raise RuntimeError(f"{page.name} ({item['path']}) answered {status} through gunicorn, not 200")
+            for path in item["paths"]:
+                status, size = server.get(path, cookie)
+                if status != 200:
+                    raise RuntimeError(f"{page.name} ({path}) answered {status} through gunicorn, not 200")
+            paths_file = BENCH_DIR / f"paths-{number}.txt"
+            paths_file.write_text("\n".join(item["paths"]) + "\n")
+            script_args = ["get", str(paths_file)] + (["miss"] if item["cache"] == "miss" else [])
             headers = [f"Cookie: {cookie}"] if cookie else []
-            common = {"connections": args.connections, "threads": args.wrk_threads, "headers": headers}
+            common = {
+                "connections": args.connections,
+                "threads": args.wrk_threads,
+                "headers": headers,
+                "script_args": script_args,
+            }
+            url = server.url(item["paths"][0])
             if args.warmup:
-                wrk(server.url(item["path"]), seconds=args.warmup, **common)
-            stats = summarise(wrk(server.url(item["path"]), seconds=args.duration, **common))
+                wrk(url, seconds=args.warmup, **common)
+            stats = summarise(wrk(url, seconds=args.duration, **common))
+            paths_file.unlink()
+            name = page.name + ("_after" if item.get("after") else "")
             result = {
-                "name": page.name,
-                "title": page.title,
+                "name": name,
+                "title": page.title + (", again after the pages" if item.get("after") else ""),
                 "who": page.who,
-                "path": item["path"],
+                "path": item["paths"][0],
+                "paths": item["paths"],
+                "cache": item["cache"],
                 "response_bytes": size,
                 "queries": item["queries"],
                 **stats,
             }
+            if item["budget"]:
+                result["_budget"] = item["budget"]
             results.append(result)
             log(
-                f"{page.name:<18} {stats['requests_per_s']:>8.1f} req/s  p50 {stats['p50_ms']:>6.1f} ms  "
+                f"{name:<18} {item['cache']:<4} {stats['requests_per_s']:>8.1f} req/s  p50 {stats['p50_ms']:>6.1f} ms  "
                 f"p95 {stats['p95_ms']:>6.1f} ms  {item['queries']:>3} queries"
             )
         server_log = server.log_since_start()
-    bare = next((r for r in results if r["name"] == "bare"), None)
-    budgets = {page.name: page.budget for page in PAGES}
+    bares = [r["requests_per_s"] for r in results if r["name"] in ("bare", "bare_after") and r["requests_per_s"]]
+    bare = sum(bares) / len(bares) if bares else None
     for result in results:
-        result["ratio_to_bare"] = (
-            round(result["requests_per_s"] / bare["requests_per_s"], 3) if bare and bare["requests_per_s"] else None
-        )
-        budget = budgets.get(result["name"])
+        result["ratio_to_bare"] = round(result["requests_per_s"] / bare, 3) if bare else None
+        budget = result.pop("_budget", None)
         if budget:
             result["budget"] = budget.describe()
             result["budget_met"] = budget.check(
@@ -495,6 +535,9 @@ def git_revision() -> str:
 def markdown(report: dict) -> str:
     cfg = report["config"]
     mach = report["machine"]
+    load = " / ".join(str(x) for x in mach["load_average_at_start"]) + " at the start"
+    if "load_average_at_end" in mach:
+        load += ", " + " / ".join(str(x) for x in mach["load_average_at_end"]) + " at the end"
     lines = [
         f"Run of {report['finished_at']} (UTC), revision `{report['revision']}`, with:",
         "",
@@ -502,22 +545,28 @@ def markdown(report: dict) -> str:
         report["command"],
         "```",
         "",
-        f"Machine: {mach['cpus']} CPUs ({mach['cpu_model'] or 'unknown model'}), load average "
-        f"{' / '.join(str(x) for x in mach['load_average_at_start'])} at the start (the machine is shared); "
-        f"Python {mach['python']}, Django {mach['django']}, Wagtail {mach['wagtail']}, {mach['wrk']}.",
+        f"Machine: {mach['cpus']} CPUs ({mach['cpu_model'] or 'unknown model'}), load average {load} "
+        f"(the machine is shared); Python {mach['python']}, Django {mach['django']}, Wagtail {mach['wagtail']}, "
+        f"{mach['wrk']}.",
         f"Server: gunicorn {cfg['gunicorn']}, production settings, {cfg['database']} database, {cfg['cache']} cache. "
         f"Load: wrk, {cfg['connections']} connections, {cfg['warmup_s']:g} s warm-up + {cfg['duration_s']:g} s per page.",
         "",
-        "| page | who | req/s | p50 ms | p95 ms | SQL queries | vs bare | budget |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "The share of bare is against the mean of the two bare runs, before and after the pages. "
+        "*cache*: `hit` is the same URL again (the page cache answers), `miss` a new query string each "
+        "time (the page is rendered), `none` a page the page cache never keeps.",
+        "",
+        "| page | who | cache | req/s | p50 ms | p95 ms | SQL queries | vs bare | budget |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for r in report["pages"]:
-        ratio = f"{r['ratio_to_bare']:.0%}" if r.get("ratio_to_bare") is not None else "–"
+        ratio = f"{r['ratio_to_bare']:.1%}" if r.get("ratio_to_bare") is not None else "–"
         budget = r.get("budget", "")
         if budget:
             budget = f"{budget}: {'met' if r['budget_met'] else '**not met**'}"
+        more = f" and {len(r['paths']) - 1} more" if len(r.get("paths", [])) > 1 else ""
         lines.append(
-            f"| {r['title']} (`{r['path']}`) | {r['who']} | {r['requests_per_s']:.1f} | {r['p50_ms']:.1f} | "
+            f"| {r['title']} (`{r['path']}`{more}) | {r['who']} | {r.get('cache', 'none')} | "
+            f"{r['requests_per_s']:.1f} | {r['p50_ms']:.1f} | "
             f"{r['p95_ms']:.1f} | {r['queries']} | {ratio} | {budget} |"
         )
     if report["skipped"]:
@@ -556,8 +605,17 @@ def write_docs(text: str) -> None:
     DOCS.write_text(content)
 
 
+def update_docs(path: Path) -> None:
+    """`make bench-docs`: the table of `path` (a latest.json) into docs/performance.md."""
+    write_docs(markdown(json.loads(path.read_text())))
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.update_docs:
+        update_docs(args.update_docs)
+        log(f"wrote the table of {args.update_docs} into {DOCS.relative_to(BASE_DIR)}")
+        return 0
     if not shutil.which("wrk"):
         print("bench: wrk is not installed (apt-get install wrk, or run `make bench`)", file=sys.stderr)
         return 2
@@ -590,6 +648,7 @@ def main(argv=None) -> int:
     worker_class = args.worker_class or os.environ.get("GUNICORN_WORKER_CLASS", "sync")
     if worker_class == "sync" and threads > 1:
         worker_class = "gthread"  # as gunicorn itself does
+    mach["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     report = {
         "started_at": started.isoformat(timespec="seconds"),
         "finished_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M"),
@@ -613,10 +672,7 @@ def main(argv=None) -> int:
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    log(f"wrote {args.output}")
-    if not args.no_docs:
-        write_docs(markdown(report))
-        log(f"wrote the results table into {DOCS.relative_to(BASE_DIR)}")
+    log(f"wrote {args.output}; `make bench-docs` copies the table into {DOCS.relative_to(BASE_DIR)}")
     # The other benchmarks come last, so a slow or failing one cannot cost us our results.
     report["extra"] = extra_benchmarks(args, original_environment)
     if report["extra"]:

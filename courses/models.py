@@ -18,12 +18,11 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events.models import Audience  # the shared audience vocabulary lives in events (floor 2)
-from kok_learn.content_cache import site_has_view_restrictions
-from kok_learn.page_cache import PageCache
+from kok_learn.caching.page_cache import PageCache
 
 from .blocks import LessonBodyBlock, QuestionKind
 
@@ -390,14 +389,6 @@ class LessonPage(Page):
     def quiz(self, quiz_id: str) -> QuizDefinition | None:
         return next((quiz for quiz in self.quizzes() if quiz.id == quiz_id), None)
 
-    def get_view_restrictions(self):
-        # Wagtail checks this page and its ancestors with two queries on every view. Sites rarely
-        # restrict pages (lessons are for enrolled learners anyway); while none does, the content
-        # cache already knows, and any restriction anywhere brings back Wagtail's full check.
-        if not site_has_view_restrictions():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
     def serve(self, request, *args, **kwargs):
         from django.contrib import messages
         from django.contrib.auth.views import redirect_to_login
@@ -409,7 +400,7 @@ class LessonPage(Page):
             return super().serve(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        course, lessons = selectors.course_outline(course_path=self.course_path)
+        course, lessons = selectors.course_outline(course_path=self.course_path, request=request)
         enrolment = selectors.enrolment_for(user=request.user, course=course)
         if enrolment is None or not enrolment.gives_access:
             if enrolment is None:
@@ -426,7 +417,7 @@ class LessonPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         outline = getattr(request, "_kok_outline", None)
-        course, lessons = outline or selectors.course_outline(course_path=self.course_path)
+        course, lessons = outline or selectors.course_outline(course_path=self.course_path, request=request)
         enrolment = getattr(request, "_kok_enrolment", None)
         context.update(selectors.lesson_page_context(lesson=self, course=course, lessons=lessons, enrolment=enrolment))
         return context

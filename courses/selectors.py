@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
-from kok_learn.content_cache import remember
+from kok_learn.caching.content_cache import remember
 from kok_learn.search import filter_text, search_query
 
 from .models import (
@@ -118,11 +118,11 @@ def course_progress(*, course: CoursePage, enrolment: Enrolment | None) -> Cours
     return CourseProgress(lessons=lessons)
 
 
-def course_outline(*, course_path: str) -> tuple[CoursePage, list[LessonPage]]:
+def course_outline(*, course_path: str, request) -> tuple[CoursePage, list[LessonPage]]:
     """The course and its live lessons in order, from the content cache; for showing, not deciding.
 
     Every lesson page of a course shows the same outline, so it is kept until the content changes
-    (kok_learn/content_cache.py). Decisions (is the course complete?) use course_progress, which
+    (kok_learn/caching/content_cache.py). Decisions (is the course complete?) use course_progress, which
     always reads the database.
     """
 
@@ -130,7 +130,7 @@ def course_outline(*, course_path: str) -> tuple[CoursePage, list[LessonPage]]:
         course = CoursePage.objects.get(path=course_path)
         return course, list(_lessons_query(paths=[course_path], enrolment_ids=[]))
 
-    return remember("course-outline", load, course_path)
+    return remember("course-outline", load, course_path, request=request)
 
 
 def outline_progress(*, lessons: list[LessonPage], enrolment: Enrolment | None) -> CourseProgress:

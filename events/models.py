@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kok_learn.page_cache import PageCache
+from kok_learn.caching.page_cache import PageCache
 
 
 class Audience(models.Model):

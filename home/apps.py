@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from courses.models import Audience, CourseCategory
-        from kok_learn.page_cache import purge_on_change
+        from kok_learn.caching.generation import purge_on_change
 
         from .models import ContactSettings, FundingNotice
 

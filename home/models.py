@@ -8,8 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kok_learn.page_cache import PageCache
-from kok_learn.routing import route_from_root
+from kok_learn.caching.page_cache import PageCache
+from kok_learn.caching.routing import route_from_root
 
 from .blocks import BodyBlock, FeaturedLinkBlock
 

@@ -17,7 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenti/", include(wagtaildocs_urls)),
     # Without CSRF: the footer's language form then carries no token, so anonymous pages set no
-    # cookie and can be cached (kok_learn/page_cache.py). Choosing a language changes nothing worth
+    # cookie and can be cached (kok_learn/caching/page_cache.py). Choosing a language changes nothing worth
     # forging.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("racun/", include("accounts.urls")),

@@ -43,7 +43,7 @@ def home_page(db):
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
-    """Pages cached by one test must not answer another (kok_learn/page_cache.py)."""
+    """Pages cached by one test must not answer another (kok_learn/caching/page_cache.py)."""
     from django.conf import settings
     from django.core.cache import caches
 

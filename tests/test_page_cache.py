@@ -1,4 +1,4 @@
-"""The page cache for anonymous visitors (kok_learn/page_cache.py): what is shared, what never is,
+"""The page cache for anonymous visitors (kok_learn/caching/page_cache.py): what is shared, what never is,
 and that publishing shows at once."""
 
 from urllib.parse import urlsplit
@@ -16,7 +16,8 @@ from accounts.models import User
 from certificates.services import certificate_revoke
 from courses.models import CourseIndexPage, CoursePage
 from home.models import FundingNotice, StandardPage
-from kok_learn.page_cache import FetchPageCacheMiddleware, PageCache, UpdatePageCacheMiddleware, purge
+from kok_learn.caching.generation import purge
+from kok_learn.caching.page_cache import FetchPageCacheMiddleware, PageCache, UpdatePageCacheMiddleware
 from tests.certificates.factories import CertificateFactory
 
 pytestmark = pytest.mark.django_db

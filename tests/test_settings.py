@@ -68,6 +68,46 @@ def test_redis_url_switches_the_cache(monkeypatch):
     from kok_learn.settings import base
 
     monkeypatch.delenv("REDIS_URL", raising=False)
-    assert base.cache_from_env()["BACKEND"].endswith("LocMemCache")
+    assert base.caches_from_env(shared=False)["default"]["BACKEND"].endswith("LocMemCache")
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/1")
-    assert base.cache_from_env()["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    for shared in (False, True):
+        caches = base.caches_from_env(shared=shared)
+        assert {config["BACKEND"] for config in caches.values()} == {"django.core.cache.backends.redis.RedisCache"}
+
+
+def test_production_shares_its_cache_between_processes_without_redis(monkeypatch, tmp_path):
+    from kok_learn.settings import base
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("KOK_CACHE_DIR", str(tmp_path))
+    caches = base.caches_from_env(shared=True)
+    assert {config["BACKEND"] for config in caches.values()} == {"django.core.cache.backends.filebased.FileBasedCache"}
+    assert caches["pages"]["LOCATION"] != caches["default"]["LOCATION"]
+    assert caches["pages"]["LOCATION"].startswith(str(tmp_path))
+
+
+def test_a_release_id_goes_into_every_cache_key(monkeypatch):
+    from kok_learn.settings import base
+
+    monkeypatch.setenv("KOK_RELEASE", "2026-11-29-abc123")
+    for shared in (False, True):
+        for config in base.caches_from_env(shared=shared).values():
+            if "KEY_PREFIX" in config:
+                assert "2026-11-29-abc123" in config["KEY_PREFIX"]
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/1")
+    assert all("2026-11-29-abc123" in c["KEY_PREFIX"] for c in base.caches_from_env(shared=True).values())
+
+
+def test_production_with_a_per_process_cache_gets_a_warning(settings):
+    from kok_learn.caching.checks import check_shared_cache
+
+    settings.KOK_PRODUCTION = True
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    warnings = check_shared_cache()
+    assert [warning.id for warning in warnings] == ["kok_learn.W001"]
+    assert "default" in warnings[0].msg
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/x"}}
+    assert check_shared_cache() == []
+    settings.KOK_PRODUCTION = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert check_shared_cache() == []

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from kok_learn.page_cache import PageCache
+from kok_learn.caching.page_cache import PageCache
 from organisations.models import Organisation
 
 LONG_TEXT = 5000

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django import template
 from wagtail.models import Page, Site
 
-from kok_learn.content_cache import remember
+from kok_learn.caching.content_cache import remember
 
 register = template.Library()
 
@@ -22,14 +22,14 @@ def menu_pages(context):
     if request is None:
         return []
     site = Site.find_for_request(request)
-    if not site:  # (kok_learn.middleware.CachedSiteMiddleware gives a lazy object, never None)
+    if not site:
         return []
 
     def items():
         pages = Page.objects.child_of(site.root_page).live().public().in_menu().order_by("path")
         return [MenuItem(title=page.title, url=page.get_url(request), path=page.path) for page in pages]
 
-    return remember("menu", items, site.pk)
+    return remember("menu", items, request=request)
 
 
 @register.filter

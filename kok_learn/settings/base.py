@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
+    "kok_learn.caching",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -81,14 +82,13 @@ MIDDLEWARE = [
     "accounts.middleware.PermissionsPolicyMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The page cache for anonymous visitors (kok_learn/page_cache.py) stores responses here, above
+    # The page cache for anonymous visitors (kok_learn/caching/page_cache.py) stores responses here, above
     # everything that may still add a cookie or Vary to them, and answers from the cache below, after
     # every middleware that sees the request (the language above all: it is part of the key).
-    "kok_learn.page_cache.UpdatePageCacheMiddleware",
+    "kok_learn.caching.page_cache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kok_learn.middleware.ExplicitLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "kok_learn.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Responses to signed-in people: Cache-Control: private, no-store (docs/security.md).
@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "kok_learn.page_cache.FetchPageCacheMiddleware",
+    "kok_learn.caching.page_cache.FetchPageCacheMiddleware",
     # Axes turns a locked-out login attempt into the lock-out page; it must come last. (A page from
     # the cache skips it: cached pages are never the login.)
     "axes.middleware.AxesMiddleware",
@@ -123,7 +123,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            "libraries": {"content_cache": "kok_learn.content_cache"},
+            "libraries": {"content_cache": "kok_learn.caching.content_cache"},
         },
     },
 ]
@@ -159,36 +159,55 @@ DATABASES = {"default": database_from_env(f"sqlite:///{SQLITE_PATH}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_from_env() -> dict:
+def caches_from_env(*, shared: bool) -> dict:
+    """The two caches (docs/caching.md): "default" (rate-limit counters, Wagtail's site root paths,
+    routes) and "pages" (the page cache, fragments and the content generation), a cache of its own
+    so that pages (any visitor can make up URLs) never evict the rest.
+
+    With REDIS_URL both live in Redis. Without it, ``shared=True`` (production) puts them in files
+    under KOK_CACHE_DIR, which every process of the node sees, so a publish or a privacy change
+    reaches all gunicorn workers at once; ``shared=False`` (development, tests: one process) keeps
+    them in local memory. KOK_RELEASE, when set, goes into every key, so a new release starts with
+    an empty cache (``migrate`` also starts a new content generation).
+    """
+    release = os.environ.get("KOK_RELEASE", "")
+    prefix = os.environ.get("CACHE_KEY_PREFIX", "kok") + (f"-{release}" if release else "")
     redis_url = os.environ.get("REDIS_URL")
     if redis_url:
-        return {
+        default = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kok"),
+            "KEY_PREFIX": prefix,
             "TIMEOUT": 600,
         }
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kok-learn"}
-
-
-CACHES = {"default": cache_from_env()}
-
-# Page cache for anonymous visitors of public pages (kok_learn/page_cache.py, docs/performance.md).
-# A cache of its own, so that pages (any visitor can make up URLs) never evict the rate-limit
-# counters and the rest of "default".
-if os.environ.get("REDIS_URL"):
-    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages"}
-else:
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "kok-learn-pages",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        return {"default": default, "pages": {**default, "KEY_PREFIX": prefix + "-pages"}}
+    if shared:
+        cache_dir = Path(os.environ.get("KOK_CACHE_DIR", VAR_DIR / "cache"))
+        file_cache = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "KEY_PREFIX": prefix}
+        return {
+            "default": {**file_cache, "LOCATION": str(cache_dir / "default"), "OPTIONS": {"MAX_ENTRIES": 5000}},
+            "pages": {**file_cache, "LOCATION": str(cache_dir / "pages"), "OPTIONS": {"MAX_ENTRIES": 3000}},
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kok-learn",
+            "KEY_PREFIX": prefix,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kok-learn-pages",
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
     }
+
+
+CACHES = caches_from_env(shared=False)
 CACHE_MIDDLEWARE_ALIAS = "pages"
-# Seconds a page stays there; 0 turns the page cache off. Publishing purges a shared (Redis) cache at
-# once, but a local-memory cache belongs to one gunicorn worker and hears only of publishing done in
-# that worker, so without REDIS_URL pages must expire soon by themselves.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "60"))
+# Seconds a page or fragment stays in "pages"; 0 turns the page cache off. Every purge reaches all
+# processes at once (the cache is shared in production), so this only bounds memory.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # s-maxage for the HTTP cache/CDN in front. Wagtail purges only a published page's own URL there
 # (not the catalogue's filtered views, nor the home page listing it), so keep it short.
 PAGE_CACHE_HTTP_SECONDS = int(os.environ.get("PAGE_CACHE_HTTP_SECONDS", "60"))

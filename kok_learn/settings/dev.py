@@ -20,5 +20,5 @@ WHITENOISE_USE_FINDERS = True
 KOK_REQUIRE_MFA_FOR_STAFF = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 
-# Templates change under runserver: render every page afresh unless asked (kok_learn/page_cache.py).
+# Templates change under runserver: render every page afresh unless asked (kok_learn/caching/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

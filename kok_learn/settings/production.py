@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import caches_from_env, env_bool, env_list
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -20,6 +20,10 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is not set (comma-separated host names).")
 
 KOK_ALLOW_DEMO = False
+KOK_PRODUCTION = True  # kok_learn/caching/checks.py warns about a per-process cache here
+
+# Every process of the node sees the same cache: Redis with REDIS_URL, else files (docs/caching.md).
+CACHES = caches_from_env(shared=True)
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 
 from courses.models import LessonPage
 from home.models import HomePage, StandardPage
-from kok_learn.routing import route_from_root
+from kok_learn.caching.routing import route_from_root
 from tests.courses.factories import lessons_of, make_course
 
 pytestmark = pytest.mark.django_db

@@ -22,6 +22,12 @@ MENTORING_QUERIES = 7
 MENTOR_DASHBOARD_QUERIES = 17
 
 
+@pytest.fixture(autouse=True)
+def _caches_off(settings):
+    """Page chrome rendered afresh each time (no content cache), so the budgets hold when cold."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def _build(count: int):
     mentor = UserFactory(roles=[roles.MENTOR])
     programme = ProgrammeFactory()

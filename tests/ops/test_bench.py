@@ -57,13 +57,13 @@ def test_seeding_twice_adds_nothing(seeded):
 def test_every_page_is_located_and_answers_200_to_its_user(seeded, client):
     ctx = pages.BenchContext()
     for page in pages.PAGES:
-        path = page.locate(ctx)
         user = ctx.user_for(page.who)
         client.logout()
         if user is not None:
             client.force_login(user, backend=run.AUTH_BACKEND)
-        response = client.get(path)
-        assert response.status_code == 200, f"{page.name} {path}: {response.status_code}"
+        for path in page.paths(ctx) + ([run.miss_path(page.paths(ctx)[0], "test")] if page.cached else []):
+            response = client.get(path)
+            assert response.status_code == 200, f"{page.name} {path}: {response.status_code}"
 
 
 def test_the_bare_view_is_only_in_the_bench_urlconf(client, db):
@@ -113,6 +113,8 @@ def _report():
         "title": "Lesson page",
         "who": "learner",
         "path": "/tecajevi/x/",
+        "paths": ["/tecajevi/x/", "/tecajevi/y/"],
+        "cache": "none",
         "requests_per_s": 120.5,
         "p50_ms": 12.0,
         "p95_ms": 30.0,
@@ -160,7 +162,10 @@ def test_results_go_between_the_markers_and_nothing_else_changes(tmp_path, monke
     assert "old" not in text
     assert text.startswith("# Performance\n\nIntro.\n")
     assert text.endswith("## Certificates\n\nTheirs.\n")
-    assert "| Lesson page (`/tecajevi/x/`) | learner | 120.5 | 12.0 | 30.0 | 9 | 25% | ≥ 10% of bare: met |" in text
+    assert (
+        "| Lesson page (`/tecajevi/x/` and 1 more) | learner | none | 120.5 | 12.0 | 30.0 | 9 | 25.0% | ≥ 10% of bare: met |"
+        in text
+    )
     assert "Certificate verification (`verification`): no certificate." in text
     assert "learners 10,000" in text
 
@@ -237,3 +242,31 @@ def test_make_bench_help_runs_without_django():
     )
     assert result.returncode == 0
     assert "--duration" in result.stdout
+
+
+def test_lua_script_cycles_through_paths_and_makes_every_miss_unique(tmp_path):
+    if not shutil.which("wrk"):
+        pytest.skip("wrk is not installed")
+    seen = []
+
+    class RecordingHandler(_Handler):
+        def do_GET(self):  # noqa: N802
+            seen.append(self.path)
+            super().do_GET()
+
+    paths_file = tmp_path / "paths.txt"
+    paths_file.write_text("/a/\n/b/?stranica=2\n")
+    server = _QuietServer(("127.0.0.1", 0), RecordingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/a/"
+        run.wrk(url, seconds=1, connections=1, threads=1, script_args=["get", str(paths_file)])
+        hits = list(seen)
+        seen.clear()
+        run.wrk(url, seconds=1, connections=1, threads=1, script_args=["get", str(paths_file), "miss"])
+    finally:
+        server.shutdown()
+    assert set(hits) == {"/a/", "/b/?stranica=2"}
+    assert len(seen) == len(set(seen)) > 2  # every miss is a URL never requested before
+    assert any(path.startswith("/a/?bench-miss=") for path in seen)
+    assert any(path.startswith("/b/?stranica=2&bench-miss=") for path in seen)

@@ -1,19 +1,20 @@
-"""Pieces of pages that are the same for every visitor, kept until the content changes.
+"""Pieces of pages that are the same for every visitor of a site, kept until the content changes.
 
-Signed-in learners cannot be served whole pages from the page cache (kok_learn/page_cache.py),
-but most of what surrounds their lesson is shared: the main menu, the footer with the contact
-and EU-funding settings, the breadcrumbs, the lesson text, the site and the course outline.
-These are kept in the page cache's store under its generation, so publishing, moving or deleting
-a page, or saving the settings, makes them stale together with the cached pages (the same purge,
-see :func:`kok_learn.page_cache.purge_on_change`), and PAGE_CACHE_SECONDS bounds how long another
-process's local-memory copy can lag behind.
+Signed-in learners cannot be served whole pages from the page cache (page_cache.py), but most of
+what surrounds their lesson is shared: the main menu, the footer with the contact and EU-funding
+settings, the breadcrumbs, the lesson text and the course outline. These are kept in the shared
+``pages`` store under the content generation (generation.py), so publishing, moving or deleting a
+page, a privacy change or saving the settings makes them stale together with the cached pages, in
+every process at once. Every key holds the site, the active language and the generation.
+
+What may go inside: docs/caching.md. Never anything per user, per session or per permission.
 
 Python uses :func:`remember`; templates use the tags registered here (TEMPLATES "libraries":
 ``{% load content_cache %}``), which are Wagtail's ``{% wagtailcache %}`` and
 ``{% wagtailpagecache %}`` (no caching in previews) with the generation, the active language,
 the store and the timeout filled in::
 
-    {% contentcache "site-footer" request.get_host %}...{% endcontentcache %}
+    {% contentcache "site-footer" %}...{% endcontentcache %}
     {% pagecontentcache "lesson-body" %}...{% endpagecontentcache %}
 
 A cache that is down costs speed, never a page: everything here falls back to computing or
@@ -28,12 +29,11 @@ from typing import TypeVar
 
 from django import template
 from django.conf import settings
-from django.core.cache import caches
 from django.template import TemplateSyntaxError
 from django.utils import translation
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode, WagtailPageCacheNode
 
-from .page_cache import current_generation
+from .generation import current_generation, store
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -41,22 +41,30 @@ register = template.Library()
 T = TypeVar("T")
 
 
-def _store():
-    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+def _site_id(request) -> str:
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    return str(site.pk) if site is not None else "-"
 
 
-def remember(name: str, compute: Callable[[], T], *vary) -> T:
-    """``compute()``'s value for ``name`` and ``vary``, computed once per content generation."""
+def remember(name: str, compute: Callable[[], T], *vary, request) -> T:
+    """``compute()``'s value for ``name`` and ``vary`` on the request's site, once per content generation.
+
+    ``vary`` must name everything the value depends on besides the site and the language; it must
+    never depend on who asks (docs/caching.md).
+    """
     try:
-        key = ":".join(["content", name, *(str(part) for part in vary), current_generation()])
-        value = _store().get(key)
+        parts = ["content", name, _site_id(request), translation.get_language() or "-", *map(str, vary)]
+        key = ":".join([*parts, current_generation()])
+        value = store().get(key)
     except Exception:
         logger.warning("Content cache unavailable; computing %s anew", name, exc_info=True)
         return compute()
     if value is None:
         value = compute()
         try:
-            _store().set(key, value, settings.PAGE_CACHE_SECONDS)
+            store().set(key, value, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("Content cache unavailable; %s not kept", name, exc_info=True)
     return value
@@ -70,6 +78,13 @@ class _Resolved:
 
     def resolve(self, context):
         return self.get_value()
+
+
+class _SiteOfRequest:
+    """Resolves to the id of the request's Wagtail site (looked up once per request by Wagtail)."""
+
+    def resolve(self, context):
+        return _site_id(context.get("request"))
 
 
 class _ContentCacheMixin:
@@ -98,7 +113,7 @@ def _content_cache_tag(node_class):
         nodelist = parser.parse((f"end{tag_name}",))
         parser.delete_first_token()
         vary_on = [parser.compile_filter(argument) for argument in arguments[1:]]
-        vary_on += [_Resolved(translation.get_language), _Resolved(current_generation)]
+        vary_on += [_SiteOfRequest(), _Resolved(translation.get_language), _Resolved(current_generation)]
         return node_class(
             nodelist,
             _Resolved(lambda: settings.PAGE_CACHE_SECONDS),
@@ -112,10 +127,3 @@ def _content_cache_tag(node_class):
 
 register.tag("contentcache", _content_cache_tag(ContentCacheNode))
 register.tag("pagecontentcache", _content_cache_tag(PageContentCacheNode))
-
-
-def site_has_view_restrictions() -> bool:
-    """Whether any page carries a view restriction (saving or deleting one purges the cache)."""
-    from wagtail.models import PageViewRestriction
-
-    return remember("view-restrictions", PageViewRestriction.objects.exists)

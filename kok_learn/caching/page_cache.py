@@ -16,27 +16,22 @@ HTTP cache in front may keep them, browsers must ask again (someone who logs in 
 anonymous page from their browser's cache). Responses to requests with a session cookie are
 marked private.
 
-Purge: the cache holds a generation; each stored page is stamped with the generation current when
-its request came in, and a cached page with another stamp counts as a miss. Publishing,
-unpublishing, moving or deleting a page, and saving what pages show besides pages (see
-:func:`purge_on_change`) start a new generation. A local-memory cache belongs to one process, so
-the other processes keep their pages until PAGE_CACHE_SECONDS pass: keep it short without Redis.
+Purge: each stored page is stamped with the content generation current when its request came in
+(kok_learn/caching/generation.py), and a cached page with another stamp counts as a miss. The
+cache is shared by every process (the file cache or Redis), so a purge reaches all of them at once.
 """
 
 import logging
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control
 
+from .generation import current_generation
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "page-cache:generation"
 UNSHAREABLE = ("private", "no-cache", "no-store")
 
 
@@ -54,63 +49,6 @@ class PageCache:
 
     def allows(self, query) -> bool:
         return all(name in self.query_params for name, value in query.items() if value)
-
-
-def _store():
-    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
-
-
-def current_generation() -> str:
-    store = _store()
-    generation = store.get(GENERATION_KEY)
-    if generation is None:
-        # A new random generation (not 1, 2, ...) so that a generation lost to eviction can never
-        # come back and revive pages stored under it.
-        store.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-        generation = store.get(GENERATION_KEY)
-    return generation
-
-
-def _new_generation() -> None:
-    try:
-        _store().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-    except Exception:
-        logger.exception("Page cache: could not start a new generation")
-
-
-def purge() -> None:
-    """Make every cached page stale.
-
-    Now, and again once the transaction commits: a page rendered from the old rows in between
-    would otherwise be stored under the new generation. (The first one also covers transactions
-    that never commit, such as tests'.)
-    """
-    _new_generation()
-    transaction.on_commit(_new_generation, robust=True)
-
-
-def _purge_receiver(**kwargs) -> None:
-    purge()
-
-
-def purge_on_change(*models) -> None:
-    """Purge when pages change (publish, unpublish, move, delete, view restrictions, sites, images)
-    and when any of ``models`` (settings and snippets shown on cached pages) is saved or deleted.
-
-    Call once, from an ``AppConfig.ready()``. Wagtail's frontend cache purge
-    (``wagtail.contrib.frontend_cache``) is separate and keeps its own signal handlers.
-    """
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    uid = "kok_page_cache_purge"
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_purge_receiver, dispatch_uid=uid)
-    post_delete.connect(_purge_receiver, sender=Page, dispatch_uid=uid)
-    for model in (PageViewRestriction, Site, get_image_model(), *models):
-        post_save.connect(_purge_receiver, sender=model, dispatch_uid=uid)
-        post_delete.connect(_purge_receiver, sender=model, dispatch_uid=uid)
 
 
 def allow_page(page, request, serve_args, serve_kwargs) -> None:

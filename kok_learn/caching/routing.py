@@ -8,7 +8,9 @@ directly, with one query.
 
 A remembered answer is checked against the page it names: the page must still exist, still have
 that URL path and still be live, otherwise the standard walk runs again. Moves, renamed slugs,
-unpublishing and deletion therefore never need purging from this cache. Only plain results are
+unpublishing and deletion therefore never need purging from this cache. View restrictions are not
+routing: Wagtail checks them when the page is served, for this page and its ancestors, from the
+database. Only plain results are
 remembered (a page answering for its own path, no sub-route arguments), so pages that route
 sub-paths themselves (``RoutablePageMixin``) keep working through the standard walk.
 """
@@ -59,8 +61,7 @@ def _remembered_page(url_path: str) -> Page | None:
 def route_from_root(root: Page, request, path_components: list[str]) -> RouteResult:
     """Route a request below the site root `root` (see the module docstring)."""
     if not path_components:
-        # The site root itself: `root` may be the copy kept with the cached site, so serve it fresh.
-        return Page.route(type(root).objects.get(pk=root.pk), request, path_components)
+        return Page.route(root, request, path_components)
     url_path = root.url_path + "/".join(path_components) + "/"
     page = _remembered_page(url_path)
     if page is not None:
