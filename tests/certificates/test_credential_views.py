@@ -86,3 +86,15 @@ def test_the_demo_learners_certificate_pdf_carries_a_credential_that_verifies(tm
     out = io.StringIO()
     call_command("verify_credential", str(path), stdout=out)
     assert "Verified: urn:uuid:" in out.getvalue()
+
+
+def test_a_completed_course_gives_its_summary_outcomes_and_address_to_the_credential(learner):
+    from courses.models import CoursePage
+
+    certificate = Certificate.objects.filter(recipient=learner, subject_key__startswith="course:").first()
+    course = CoursePage.objects.get(pk=int(certificate.subject_key.split(":")[1]))
+    achievement = json.loads(certificate.credential_json)["credentialSubject"]["achievement"]
+    assert achievement["id"] == course.get_full_url()
+    assert achievement["description"].startswith(course.summary)
+    outcomes = [str(block.value) for block in course.learning_outcomes]
+    assert outcomes and all(outcome in achievement["criteria"]["narrative"] for outcome in outcomes)
