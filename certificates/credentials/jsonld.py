@@ -46,7 +46,15 @@ def document_loader(url: str, options: dict | None = None) -> dict:
             {"url": url},
             code="loading document failed",
         )
-    return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": document}
+    # tag "static": pyld keeps the processed context in its shared cache under the URL, so a
+    # context is processed once per process, not once per canonicalisation.
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": document,
+        "tag": "static",
+    }
 
 
 def canonicalise(document: dict) -> str:
