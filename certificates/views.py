@@ -6,6 +6,7 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
+from django.db.models import Max
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
@@ -16,6 +17,7 @@ from accounts.roles import is_coordinator
 from .codes import format_code, normalise_code
 from .credentials.keys import KeyUnavailable
 from .credentials.keys import did_document as build_did_document
+from .credentials.status import LIST_SIZE
 from .credentials.status_list import status_list_credential
 from .credentials.verify import verify_credential
 from .forms import VerifyForm
@@ -166,7 +168,8 @@ def did_document(request):
 @require_GET
 def status_list(request, number: int):
     """The signed Bitstring Status List credential (revocation) of list ``number``."""
-    if number > Certificate.objects.count() // 131_072 + 1:
+    last_index = Certificate.objects.aggregate(last=Max("status_index"))["last"] or 0
+    if number > last_index // LIST_SIZE:
         raise Http404
     try:
         document = status_list_credential(number)
