@@ -261,3 +261,37 @@ def test_verify_credential_command_fails_on_a_changed_credential(certificate, tm
     not_json.write_text("{", encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("verify_credential", str(not_json))
+
+
+def _leaves(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*path, index))
+    else:
+        yield path, value
+
+
+def test_changing_any_value_anywhere_in_the_credential_fails(certificate):
+    credential = credential_of(certificate)
+    checked = 0
+    for path, value in _leaves(credential):
+        changed = copy.deepcopy(credential)
+        if isinstance(value, bool):
+            new = not value
+        elif isinstance(value, str) and value:
+            new = value[:-1] + ("x" if value[-1] != "x" else "y")
+        else:
+            continue
+        _set(changed, path, new)
+        assert not verify_credential(changed).ok, path
+        checked += 1
+    assert checked > 25
+
+
+def test_the_admin_inspect_view_shows_the_credential(admin_client, certificate):
+    response = admin_client.get(f"/admin/snippets/certificates/certificate/inspect/{certificate.pk}/")
+    assert response.status_code == 200
+    assert str(certificate.credential_uuid) in response.content.decode()
