@@ -4,7 +4,8 @@ The demo learner's certificate comes from the courses demo: completing a course 
 ``certificate_issue``, exactly as on the live site.
 """
 
-from .models import CertificateTemplate, Signatory
+from .credentials.keys import active_key, issuer_key_create, key_path
+from .models import Certificate, CertificateTemplate, Signatory
 
 DEFAULT_TEMPLATE_NAME = "Potvrda o završenom tečaju (zadano)"
 
@@ -20,7 +21,23 @@ SIGNATORIES = [
 ]
 
 
+def _signing_key(log) -> None:
+    """A signing key under KOK_ISSUER_KEY_DIR (var/keys in development), so the demo's certificates
+    carry a verifiable credential. A record whose file is gone (a new checkout) is rotated away."""
+    key = active_key()
+    if key is not None and key_path(key.key_id).exists():
+        return
+    key = issuer_key_create(rotate=True)
+    log(f"Issuer signing key: {key.key_id} in {key_path(key.key_id).parent}")
+
+
 def load(*, log, with_accounts: bool) -> None:
+    _signing_key(log)
+    from .services import certificate_regenerate
+
+    # Certificates issued before credentials existed (an older demo database) get theirs now.
+    for certificate in Certificate.objects.filter(credential_json="").exclude(subject_identity_hash=""):
+        certificate_regenerate(certificate=certificate)
     template, created = CertificateTemplate.objects.get_or_create(
         name=DEFAULT_TEMPLATE_NAME,
         defaults={

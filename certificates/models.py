@@ -6,9 +6,10 @@ certifies (title, hours, issuer) as a snapshot taken when it was issued, and a `
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -156,6 +157,39 @@ class TemplateLogo(Orderable):
         return self.alt_text
 
 
+class IssuerKey(models.Model):
+    """The public half of one of the issuer's signing keys and its state.
+
+    The private key lives only in a PKCS#8 file in ``KOK_ISSUER_KEY_DIR`` (see
+    ``certificates/credentials/keys.py``); the database never holds it.
+    """
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active (signs new credentials)")
+        RETIRED = "retired", _("retired (still published)")
+        REVOKED = "revoked", _("revoked (no longer published)")
+
+    key_id = models.CharField(_("key id"), max_length=64, unique=True, editable=False)
+    public_key_multibase = models.CharField(_("public key (Multikey)"), max_length=64, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("issuer key")
+        verbose_name_plural = _("issuer keys")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status"], condition=models.Q(status="active"), name="issuer_key_one_active"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.key_id} ({self.get_status_display()})"
+
+
 class CertificateQuerySet(models.QuerySet):
     def revoked(self):
         return self.filter(revoked_at__isnull=False)
@@ -209,6 +243,30 @@ class Certificate(models.Model):
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    # Open Badges 3.0 credential (certificates/credentials): what the credential says beyond the
+    # snapshot above comes from the caller of certificate_issue, never from courses or mentoring.
+    credential_uuid = models.UUIDField(_("credential id"), default=uuid.uuid4, unique=True, editable=False)
+    status_index = models.PositiveIntegerField(
+        _("status list index"), null=True, blank=True, unique=True, editable=False
+    )
+    achievement_url = models.CharField(_("achievement address"), max_length=500, blank=True)
+    achievement_description = models.TextField(
+        _("achievement description"), blank=True, validators=[MaxLengthValidator(5000)]
+    )
+    criteria_narrative = models.TextField(_("criteria"), blank=True, validators=[MaxLengthValidator(10000)])
+    subject_salt = models.CharField(max_length=32, blank=True, editable=False)
+    subject_identity_hash = models.CharField(max_length=80, blank=True, editable=False)
+    credential_json = models.TextField(_("signed credential"), blank=True, editable=False)
+    credential_key = models.ForeignKey(
+        IssuerKey,
+        verbose_name=_("signing key"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+        editable=False,
+    )
+    credential_signed_at = models.DateTimeField(_("credential signed at"), null=True, blank=True, editable=False)
     pdf_name = models.CharField(_("PDF file"), max_length=255, blank=True, editable=False)
     pdf_rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -264,3 +322,6 @@ class Certificate(models.Model):
 
     def get_download_path(self) -> str:
         return reverse("certificates:download", kwargs={"code": self.display_code})
+
+    def get_credential_download_path(self) -> str:
+        return reverse("certificates:download_credential", kwargs={"code": self.display_code})

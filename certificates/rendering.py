@@ -21,6 +21,7 @@ from django.utils.translation import gettext, ngettext
 from kok_learn.pdf import (
     PdfMetadata,
     data_uri,
+    embedded_file,
     render_html_to_pdf,
     static_uri,
     string_stylesheet,
@@ -217,13 +218,27 @@ def certificate_html(certificate: Certificate) -> str:
         return render_to_string(TEMPLATE_NAME, context)
 
 
-def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+CREDENTIAL_FILE_NAME = "credential.json"
+
+
+def certificate_pdf_bytes(certificate: Certificate, *, credential_json: str = "") -> bytes:
+    """The PDF/A-3 certificate; with ``credential_json`` the signed Open Badges credential is
+    embedded as an associated file (``AFRelationship /Data``)."""
     with translation.override("hr"):
         template = certificate.template or default_template()
         html = certificate_html(certificate)
         metadata = _metadata(holder_name=certificate.holder_name, title=certificate.title, heading=template.heading)
         stylesheet = string_stylesheet(certificate_css(accent_colour(template)))  # parsed once per colour
-        return render_html_to_pdf(html, metadata=metadata, stylesheets=[stylesheet])
+        attachments = []
+        if credential_json:
+            attachments.append(
+                embedded_file(
+                    credential_json.encode("utf-8"),
+                    name=CREDENTIAL_FILE_NAME,
+                    description="Open Badges 3.0 (OpenBadgeCredential, eddsa-rdfc-2022)",
+                )
+            )
+        return render_html_to_pdf(html, metadata=metadata, stylesheets=[stylesheet], attachments=attachments)
 
 
 def sample_certificate(template: CertificateTemplate) -> Certificate:
@@ -268,8 +283,12 @@ def pdf_name_for(certificate: Certificate) -> str:
 
 
 def certificate_store_pdf(*, certificate: Certificate) -> str:
-    """Render and store the PDF, then record where it is. Returns the storage name."""
-    data = certificate_pdf_bytes(certificate)
+    """Sign the credential, render and store the PDF carrying it, then record where it is.
+    Returns the storage name."""
+    from .services import credential_sign
+
+    credential = credential_sign(certificate=certificate)
+    data = certificate_pdf_bytes(certificate, credential_json=certificate.credential_json if credential else "")
     name = write_atomically(pdf_name_for(certificate), data)
     Certificate.objects.filter(pk=certificate.pk).update(pdf_name=name, pdf_rendered_at=timezone.now())
     certificate.pdf_name = name

@@ -5,7 +5,8 @@ from .models import Certificate
 
 
 def certificate_list_for_user(*, user) -> list[Certificate]:
-    return list(Certificate.objects.filter(recipient=user).order_by("-issued_on", "-pk"))
+    fields = ("credential_json", "achievement_description", "criteria_narrative")
+    return list(Certificate.objects.filter(recipient=user).defer(*fields).order_by("-issued_on", "-pk"))
 
 
 def certificate_get_by_code(*, code: str) -> Certificate | None:

@@ -1,9 +1,13 @@
-"""Public verification and the permission-checked PDF download. Views stay thin."""
+"""Public verification, the permission-checked PDF and credential downloads, and the issuer's
+published DID document and status lists. Views stay thin."""
+
+import json
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
-from django.http import FileResponse, Http404
+from django.db.models import Max
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
@@ -11,6 +15,11 @@ from django.views.decorators.http import require_GET
 from accounts.roles import is_coordinator
 
 from .codes import format_code, normalise_code
+from .credentials.keys import KeyUnavailable
+from .credentials.keys import did_document as build_did_document
+from .credentials.status import LIST_SIZE
+from .credentials.status_list import status_list_credential
+from .credentials.verify import verify_credential
 from .forms import VerifyForm
 from .models import Certificate
 from .rendering import format_hours
@@ -81,7 +90,8 @@ def verify_result(request, code: str):
         return _public(render(request, "certificates/verify_not_found.html", {"form": VerifyForm()}, status=404))
     if code != certificate.display_code:
         return redirect("certificates:verify_result", code=certificate.display_code)
-    context = {"certificate": certificate, "hours_text": format_hours(certificate.hours)}
+    report = verify_credential(json.loads(certificate.credential_json)) if certificate.credential_json else None
+    context = {"certificate": certificate, "hours_text": format_hours(certificate.hours), "credential_report": report}
     return _public(render(request, "certificates/verify_result.html", context))
 
 
@@ -116,3 +126,55 @@ def download(request, code: str):
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = NOINDEX
     return response
+
+
+@require_GET
+def download_credential(request, code: str):
+    """The signed Open Badges credential (JSON), for its holder only; 404 for anyone else."""
+    certificate = certificate_get_by_code(code=code)
+    if (
+        certificate is None
+        or not request.user.is_authenticated
+        or certificate.recipient_id != request.user.pk
+        or certificate.status == Certificate.Status.REVOKED
+    ):
+        raise Http404
+    if not certificate.credential_json:
+        certificate_regenerate(certificate=certificate)
+        response = render(request, "certificates/pdf_pending.html", {"certificate": certificate}, status=503)
+        response["Retry-After"] = "30"
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    response = HttpResponse(certificate.credential_json.encode("utf-8"), content_type="application/ld+json")
+    response["Content-Disposition"] = f'attachment; filename="vjerodajnica-{certificate.display_code}.json"'
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = NOINDEX
+    return response
+
+
+def _public_json(document: dict, *, seconds: int, content_type: str) -> HttpResponse:
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False}, content_type=content_type)
+    patch_cache_control(response, public=True, max_age=seconds)
+    response["Access-Control-Allow-Origin"] = "*"  # wallets and verifiers read it from other sites
+    return response
+
+
+@require_GET
+def did_document(request):
+    """``did:web`` resolution: the issuer's DID document with every key that is not revoked."""
+    return _public_json(build_did_document(), seconds=300, content_type="application/did+json")
+
+
+@require_GET
+def status_list(request, number: int):
+    """The signed Bitstring Status List credential (revocation) of list ``number``."""
+    last_index = Certificate.objects.aggregate(last=Max("status_index"))["last"] or 0
+    if number > last_index // LIST_SIZE:
+        raise Http404
+    try:
+        document = status_list_credential(number)
+    except KeyUnavailable:
+        response = HttpResponse(status=503)
+        response["Retry-After"] = "300"
+        return response
+    return _public_json(document, seconds=300, content_type="application/vc+ld+json")

@@ -298,6 +298,10 @@ class CertificateViewSet(SnippetViewSet):
         "revoked_at",
         "revoked_reason",
         "pdf_rendered_at",
+        "credential_uuid",
+        "achievement_url",
+        "credential_key",
+        "credential_signed_at",
         "created_at",
     ]
 

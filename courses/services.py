@@ -141,8 +141,20 @@ def course_completion_check(*, enrolment: Enrolment, course: CoursePage) -> bool
         hours=course.estimated_hours,
         template=getattr(course, "certificate_template", None),
         issuer=organisation_name(),  # the operator's name from the site settings, at the time of issue
+        **_certificate_achievement(course),
     )
     return True
+
+
+def _certificate_achievement(course: CoursePage) -> dict:
+    """What the certificate's Open Badges credential says about the course: its stable address,
+    its summary, and its learning outcomes as the criteria."""
+    outcomes = [str(block.value).strip() for block in course.learning_outcomes if str(block.value).strip()]
+    return {
+        "achievement_url": course.get_full_url() or "",
+        "achievement_description": course.summary,
+        "criteria_narrative": "\n".join(f"- {outcome}" for outcome in outcomes) or course.summary,
+    }
 
 
 def _parse_token(token) -> uuid.UUID:

@@ -224,10 +224,13 @@ def render_html_to_pdf(
     stylesheets: list = (),
     variant: str | None = DEFAULT_VARIANT,
     base_url: str | None = None,
+    attachments: list = (),
 ) -> bytes:
     """Render an HTML string to PDF bytes with the shared fonts and base stylesheet.
 
-    ``stylesheets`` are file paths or already parsed ``weasyprint.CSS`` objects.
+    ``stylesheets`` are file paths or already parsed ``weasyprint.CSS`` objects. ``attachments``
+    are ``weasyprint.Attachment`` objects (see ``embedded_file``); in PDF/A-3 each becomes an
+    associated file listed in the catalog's ``/AF`` with its ``/AFRelationship``.
     """
     from weasyprint import CSS, HTML
 
@@ -243,7 +246,31 @@ def render_html_to_pdf(
         document.metadata.keywords = list(metadata.keywords)
         document.metadata.lang = metadata.lang
         document.metadata.generator = "KOK Learn"
-        return document.write_pdf(pdf_variant=variant)
+        return document.write_pdf(
+            pdf_variant=variant,
+            attachments=list(attachments) or None,
+            finisher=_unique_associated_files if attachments else None,
+        )
+
+
+def _unique_associated_files(document, pdf) -> None:
+    """WeasyPrint lists an attachment in the catalog's ``/AF`` twice (from the name tree and from
+    the file specification); a PDF/A-3 associated file belongs there once."""
+    associated = pdf.catalog.get("AF")
+    if associated:
+        unique = list(dict.fromkeys(associated))
+        associated.clear()
+        associated.extend(unique)
+
+
+def embedded_file(data: bytes, *, name: str, description: str = "", relationship: str = "Data"):
+    """An associated file for ``render_html_to_pdf(attachments=...)``; the MIME subtype comes from
+    the name's extension (``credential.json`` → application/json)."""
+    import io
+
+    from weasyprint import Attachment
+
+    return Attachment(file_obj=io.BytesIO(data), name=name, description=description or None, relationship=relationship)
 
 
 def render_pdf(

@@ -143,6 +143,10 @@ def _issue_certificates(pairing: Pairing) -> None:
             hours=hours,
             template=programme.certificate_template,
             issuer=pairing.mentor_organisation.name,
+            # The Open Badges credential: one achievement per programme (it has no public page).
+            achievement_url=f"urn:kok:mentoring-programme:{programme.pk}",
+            achievement_description=programme.description,
+            criteria_narrative=programme.description,
         )
 
 

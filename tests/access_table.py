@@ -123,6 +123,11 @@ EXPECTED: dict[str, Entry] = {
     "volunteering:confirmation_request": Entry(
         (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
     ),
+    # the signed Open Badges credential: its holder only (coordinators use the PDF)
+    "certificates:download_credential": Entry((404, 200, 404, 404, 404, 404), lambda: learner_certificate_code()),
+    # the issuer's DID document and revocation status list are public (wallets fetch them)
+    "certificates:did_document": Entry(same(200)),
+    "certificates:status_list": Entry(same(200), lambda: {"number": 0}),
     # courses (actions are POST only: a GET answers 405; the learner's own attempt only)
     "courses:dashboard": Entry(LOGIN_REQUIRED),
     # the course handbook PDF: enrolled learners and coordinators

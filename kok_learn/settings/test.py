@@ -19,6 +19,8 @@ KOK_ALLOW_DEMO = True
 _TEST_FILES = Path(tempfile.mkdtemp(prefix="kok-test-files-"))
 MEDIA_ROOT = _TEST_FILES / "media"
 PRIVATE_MEDIA_ROOT = _TEST_FILES / "private"
+# The demo's signing key (load_demo creates it) lives in the throw-away folder as well.
+KOK_ISSUER_KEY_DIR = _TEST_FILES / "keys"
 STORAGES = {
     **STORAGES,
     "private": {

@@ -40,3 +40,12 @@ def issue(db, django_capture_on_commit_callbacks):
         return certificate
 
     return _issue
+
+
+@pytest.fixture
+def issuer_key(settings, tmp_path):
+    """A fresh signing key in a throw-away folder (the demo's key is retired for the test)."""
+    from certificates.credentials.keys import issuer_key_create
+
+    settings.KOK_ISSUER_KEY_DIR = tmp_path / "keys"
+    return issuer_key_create(rotate=True)
