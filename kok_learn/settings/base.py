@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "certificates",
     "courses",
     "mentoring",
+    "reports",
     "home",
     # Accounts: sign-up, login, e-mail verification, password reset, TOTP; brute-force protection; CSP
     "allauth",
