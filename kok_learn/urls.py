@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("mentoring.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

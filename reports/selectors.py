@@ -100,6 +100,15 @@ class IndicatorReport:
     participants: int
 
     @property
+    def groups(self) -> list[dict]:
+        from django.utils.translation import gettext as _
+
+        return [
+            {"title": _("Common output indicators"), "rows": self.outputs},
+            {"title": _("Immediate result indicators"), "rows": self.results},
+        ]
+
+    @property
     def columns(self) -> list[str]:
         return [str(SEX_LABELS[sex]) for sex in self.indicator_set.sexes]
 
@@ -180,6 +189,13 @@ def record_for(*, user) -> ParticipantRecord | None:
     if not user.is_authenticated:
         return None
     return ParticipantRecord.objects.filter(user=user).select_related("special_categories").first()
+
+
+def takes_part(*, user) -> bool:
+    """Whether any app counts the person as taking part in an activity (one query per kind)."""
+    from .activities import ACTIVITY_KINDS
+
+    return any(kind.spans(user_ids=[user.pk]) for kind in ACTIVITY_KINDS.values())
 
 
 def exits_due(*, user=None, today: datetime.date | None = None):

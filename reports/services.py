@@ -186,3 +186,34 @@ def _same_age_birth(*, birth, entered_on):
         return entered_on.replace(year=entered_on.year - age)
     except ValueError:  # 29 February
         return entered_on.replace(year=entered_on.year - age, day=28)
+
+
+def exit_reminders_send(*, base_url: str, today=None) -> int:
+    """One reminder e-mail per participant with an exit form due, ever (``exit_reminder_sent_at``)."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from .selectors import exits_due
+
+    due: dict[int, list] = {}
+    for participation in exits_due(today=today).filter(
+        record__exit_reminder_sent_at__isnull=True, record__user__isnull=False, record__user__is_active=True
+    ):
+        due.setdefault(participation.record_id, []).append(participation)
+    sent = 0
+    for participations in due.values():
+        record = participations[0].record
+        urls = [f"{base_url.rstrip('/')}{reverse('reports:exit_form', args=[p.pk])}" for p in participations]
+        context = {"user": record.user, "urls": urls}
+        subject = render_to_string("reports/email/exit_reminder_subject.txt", context).strip()
+        body = render_to_string("reports/email/exit_reminder_message.txt", context)
+        with transaction.atomic():
+            updated = ParticipantRecord.objects.filter(pk=record.pk, exit_reminder_sent_at__isnull=True).update(
+                exit_reminder_sent_at=timezone.now()
+            )
+            if updated:
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [record.user.email], fail_silently=False)
+                sent += 1
+    return sent

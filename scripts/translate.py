@@ -28,7 +28,9 @@ def main(json_path: str) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX)
         subprocess.run(
             [*manage, "makemessages", "-l", "hr", "--ignore=.venv", "--ignore=var", "--ignore=tests", "--no-location"],
-            cwd=BASE_DIR, env=env, check=True,
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
         )
         catalogue = polib.pofile(str(PO))
         filled = 0
