@@ -13,6 +13,7 @@ DEMO_STEPS = [
     ("certificates", "load"),
     ("courses", "load"),
     ("mentoring", "load"),
+    ("reports", "load"),
     ("home", "feature_pages"),
 ]
 
