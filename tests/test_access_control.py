@@ -16,7 +16,14 @@ from . import access_table
 
 # Top-level includes whose views are ours. For accounts.allauth_urls only its own Croatian aliases
 # count: the nested include of allauth.urls is allauth's (tested by allauth).
-OUR_URLCONFS = {"accounts.urls", "accounts.allauth_urls", "courses.urls", "certificates.urls", "mentoring.urls"}
+OUR_URLCONFS = {
+    "accounts.urls",
+    "accounts.allauth_urls",
+    "courses.urls",
+    "certificates.urls",
+    "mentoring.urls",
+    "reports.urls",
+}
 OUR_TOP_LEVEL_NAMES = {"healthz"}
 
 
