@@ -42,10 +42,7 @@ def test_enrolling_asks_for_the_entry_form_once_and_comes_back_to_the_course(per
 
     page = person_client.get(response.url).content.decode()
     assert "Ne želim odgovoriti" in page and "članak 9" in page.lower()
-    answers = {
-        name: "prefer_not"
-        for name in ("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged")
-    }
+    answers = dict.fromkeys(("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"), "prefer_not")
     response = person_client.post(response.url, {**answers, "next": course.url})
     assert response.status_code == 302 and response.url == course.url
     assert record.special_categories.disability == "prefer_not"
