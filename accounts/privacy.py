@@ -24,6 +24,8 @@ class PrivacyProvider:
     export: Callable[[Any], Any]
     erase: Callable[[Any], None]
     models: Iterable[type] = field(default_factory=tuple)
+    # Erased before the others (reports copies a person's participation before courses deletes it).
+    erase_first: bool = False
 
 
 _providers: dict[str, PrivacyProvider] = {}

@@ -52,6 +52,22 @@ BODY = [
         "(točka f). Podatke ne prodajemo i ne dijelimo s trećim stranama u marketinške svrhe. Izvješća "
         "financijeru projekta sadrže samo zbirne brojke, bez imena.</p>"
     ),
+    _h("Podaci o sudionicima za Europski socijalni fond"),
+    _p(
+        "<p>Projekt sufinancira Europski socijalni fond, koji za svakoga sudionika traži nekoliko podataka: "
+        "<b>ulazni obrazac</b> kad prvi put započnete tečaj, mentorstvo ili drugu aktivnost (spol, datum rođenja, "
+        "status zaposlenosti, obrazovanje, županija i živite li u ruralnom području) i <b>izlazni obrazac</b> "
+        "nakon završetka (tražite li posao, jeste li zaposleni, u obrazovanju, jeste li stekli kvalifikaciju). "
+        "Pravna osnova je obveza izvještavanja koju projekt ima prema propisima o ESF-u (članak 6. stavak 1. "
+        "točka c) Opće uredbe). Za maloljetnika obrazac ispunjava roditelj ili skrbnik.</p>"
+        "<p>Pitanja o invaliditetu, migrantskom ili stranom podrijetlu, pripadnosti manjini i beskućništvu "
+        "posebne su kategorije podataka (članak 9.): postavljamo ih odvojeno, samo uz vašu izričitu privolu, a na "
+        "svako možete odgovoriti „Ne želim odgovoriti”. Čuvamo ih odvojeno, smiju ih vidjeti samo za to "
+        "ovlaštene osobe i svaki se uvid bilježi. Financijer dobiva samo zbirne brojke.</p>"
+        "<p>Kad izbrišete račun, vaš zapis o sudioniku <b>anonimiziramo, ali ostaje uračunat</b> u brojke za "
+        "financijera: uklanjamo poveznicu s vama, županiju i točan datum rođenja, a spol, dob pri ulasku, "
+        "status i odgovori ostaju bez imena, jer se već izviještene brojke ne smiju naknadno mijenjati.</p>"
+    ),
     _h("Djeca mlađa od 16 godina"),
     _p(
         "<p>U Hrvatskoj je dob za privolu za usluge informacijskoga društva 16 godina. Osoba mlađa od 16 godina "
@@ -73,7 +89,7 @@ BODY = [
         "<p>Na stranici <b>Moji podaci</b> (nakon prijave, pod „Moj profil”) možete u svakom trenutku:</p>"
         "<ul>"
         "<li><b>preuzeti sve svoje podatke</b> u jednoj datoteci (JSON) — profil, upise, napredak, pokušaje "
-        "kvizova, potvrde te članstva i sastanke u mentorstvu;</li>"
+        "kvizova, potvrde, članstva i sastanke u mentorstvu te ulazni i izlazni obrazac za ESF;</li>"
         "<li><b>izbrisati račun</b> uz potvrdu lozinkom — vaše ime, adresu e-pošte, datum rođenja i napredak "
         "uklanjamo, a potvrde u registru ostaju, ali njihova javna provjera više ne prikazuje vaše ime.</li>"
         "</ul>"

@@ -174,7 +174,9 @@ def personal_data_export(*, user: User) -> dict:
 def _providers_in_erase_order() -> list[privacy.PrivacyProvider]:
     # The account itself goes last: other providers may still need the user's data while erasing.
     providers = privacy.providers()
-    return [p for p in providers if p.label != "accounts"] + [p for p in providers if p.label == "accounts"]
+    first = [p for p in providers if p.erase_first and p.label != "accounts"]
+    rest = [p for p in providers if not p.erase_first and p.label != "accounts"]
+    return first + rest + [p for p in providers if p.label == "accounts"]
 
 
 @transaction.atomic

@@ -15,3 +15,12 @@ def certificate_get_by_code(*, code: str) -> Certificate | None:
     if normalised is None:
         return None
     return Certificate.objects.filter(code=normalised).first()
+
+
+def certificates_issued_between(*, start, end) -> dict:
+    """Certificates issued in [start, end] and not revoked: how many, and the latest issue date."""
+    from django.db.models import Count, Max
+
+    return Certificate.objects.filter(issued_on__gte=start, issued_on__lte=end, revoked_at__isnull=True).aggregate(
+        count=Count("pk"), last=Max("issued_on")
+    )

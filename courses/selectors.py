@@ -450,3 +450,85 @@ def document_access(*, document, user) -> str:
         if enrolment is not None and enrolment.gives_access:
             return "allowed"
     return "denied"
+
+
+# Figures for the funder's reports (read by the reports app) ----------------------------------------
+
+
+def participation_spans(*, user_ids=None) -> list[dict]:
+    """Each enrolment as a span of participation: who, which course, when it started and ended.
+
+    ``user_ids`` may be a list or a queryset of ids (used as a subquery); one query either way.
+    """
+    enrolments = Enrolment.objects.exclude(status=EnrolmentStatus.PENDING)
+    if user_ids is not None:
+        enrolments = enrolments.filter(user_id__in=user_ids)
+    return list(
+        enrolments.values(
+            "user_id", "course_id", "course__title", "enrolled_at", "completed_at", "last_activity_at", "status"
+        )
+    )
+
+
+def course_choices() -> list[tuple[int, str]]:
+    return list(CoursePage.objects.order_by("path").values_list("pk", "title"))
+
+
+def category_choices() -> list[tuple[str, str]]:
+    from .models import CourseCategory
+
+    return list(CourseCategory.objects.order_by("sort_order", "name").values_list("slug", "name"))
+
+
+def _enrolments_in_category(category_slug: str | None):
+    enrolments = Enrolment.objects.all()
+    if category_slug:
+        enrolments = enrolments.filter(course__categories__slug=category_slug)
+    return enrolments
+
+
+def completions_between(*, start, end, category_slug: str | None = None) -> dict:
+    """Completed enrolments (and distinct people) with completion in [start, end]; the latest date."""
+    from django.db.models import Max
+
+    rows = _enrolments_in_category(category_slug).filter(
+        status=EnrolmentStatus.COMPLETED, completed_at__date__gte=start, completed_at__date__lte=end
+    )
+    return rows.aggregate(
+        completions=Count("pk", distinct=True), people=Count("user_id", distinct=True), last=Max("completed_at")
+    )
+
+
+def enrolments_between(*, start, end, category_slug: str | None = None) -> dict:
+    from django.db.models import Max
+
+    rows = (
+        _enrolments_in_category(category_slug)
+        .filter(enrolled_at__date__gte=start, enrolled_at__date__lte=end)
+        .exclude(status=EnrolmentStatus.PENDING)
+    )
+    return rows.aggregate(
+        enrolments=Count("pk", distinct=True), people=Count("user_id", distinct=True), last=Max("enrolled_at")
+    )
+
+
+def course_figures_between(*, start, end) -> list[dict]:
+    """Per course: enrolments and completions in [start, end] (two queries, joined in Python)."""
+    enrolled = dict(
+        Enrolment.objects.filter(enrolled_at__date__gte=start, enrolled_at__date__lte=end)
+        .exclude(status=EnrolmentStatus.PENDING)
+        .values_list("course_id")
+        .annotate(n=Count("pk"))
+    )
+    completed = dict(
+        Enrolment.objects.filter(
+            status=EnrolmentStatus.COMPLETED, completed_at__date__gte=start, completed_at__date__lte=end
+        )
+        .values_list("course_id")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        {"course_id": pk, "title": title, "enrolments": enrolled.get(pk, 0), "completions": completed.get(pk, 0)}
+        for pk, title in course_choices()
+        if enrolled.get(pk) or completed.get(pk)
+    ]

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.participation import dashboard_panels
+from accounts.participation import dashboard_panels, participation_next_url
 
 from . import selectors, services
 from .models import CourseIndexPage, CoursePage, LessonPage, QuizAttempt
@@ -47,7 +47,13 @@ def enrol(request, course_id: int):
         messages.success(request, _("You are enrolled. Good luck with your learning!"))
     else:
         messages.info(request, _("Your enrolment request was sent. A coordinator will confirm it."))
-    return redirect(course.get_url(request))
+    course_url = course.get_url(request)
+    if enrolment.gives_access:
+        # A counted activity has started: an app above (the ESF entry form) may ask something first.
+        next_url = participation_next_url(request, activity=f"course:{course.pk}", next_url=course_url)
+        if next_url:
+            return redirect(next_url)
+    return redirect(course_url)
 
 
 @login_required

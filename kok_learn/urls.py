@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("certificates.urls")),
     path("", include("mentoring.urls")),
     path("moje-volontiranje/", include("volunteering.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

@@ -592,3 +592,80 @@ def instrument_for_pairing(*, pairing: Pairing) -> CapacityInstrument | None:
     if instrument is None:
         return None
     return CapacityInstrument.objects.prefetch_related("areas__statements").get(pk=instrument.pk)
+
+
+# --- figures for the funder's reports (read by the reports app) -----------------------------------
+
+
+def membership_spans(*, user_ids=None) -> list[dict]:
+    """Members of mentored organisations, one row per pairing of their organisation (one query).
+
+    A pairing that was only proposed is not yet a counted activity; a closed one (completed or ended
+    early) gives the end date: the day its state last changed.
+    """
+    memberships = OrganisationMembership.objects.all()
+    if user_ids is not None:
+        memberships = memberships.filter(user_id__in=user_ids)
+    rows = (
+        Pairing.objects.exclude(state=Pairing.State.PROPOSED)
+        .filter(mentee_organisation__memberships__in=memberships)
+        .values(
+            "pk",
+            "state",
+            "start_date",
+            "end_date",
+            "state_changed_at",
+            "mentee_organisation__name",
+            "mentee_organisation__memberships__user_id",
+        )
+    )
+    result = []
+    for row in rows:
+        closed = row["state"] in Pairing.CLOSED_STATES
+        result.append(
+            {
+                "user_id": row["mentee_organisation__memberships__user_id"],
+                "pairing_id": row["pk"],
+                "label": row["mentee_organisation__name"],
+                "started_on": row["start_date"],
+                "ended_on": (row["end_date"] or timezone.localdate(row["state_changed_at"])) if closed else None,
+            }
+        )
+    return result
+
+
+def pairings_active_between(*, start, end):
+    """Pairings running at some point in [start, end] (started by ``end``, not closed before ``start``)."""
+    return (
+        pairing_list_for_user_all()
+        .exclude(state=Pairing.State.PROPOSED)
+        .filter(start_date__lte=end)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+    )
+
+
+def mentoring_figures_between(*, start, end) -> dict:
+    """Pairings, mentored organisations, meetings held and hours in [start, end] (two queries)."""
+    pairings = pairings_active_between(start=start, end=end)
+    counts = pairings.aggregate(
+        pairings=Count("pk", distinct=True),
+        organisations=Count("mentee_organisation_id", distinct=True),
+        last=Max("state_changed_at"),
+    )
+    meetings = Meeting.objects.filter(planned=False, starts_at__date__gte=start, starts_at__date__lte=end).aggregate(
+        count=Count("pk"), minutes=Sum("duration_minutes"), last=Max("starts_at")
+    )
+    return {
+        "pairings": counts["pairings"],
+        "organisations": counts["organisations"],
+        "meetings": meetings["count"],
+        "hours": hours_from_minutes(meetings["minutes"] or 0),
+        "last_pairing_change": counts["last"],
+        "last_meeting": meetings["last"],
+    }
+
+
+def capacity_change_between(*, start, end) -> ProgrammeSummary:
+    """Baseline → latest capacity per area over the pairings active in [start, end]."""
+    rows = pairing_rows(pairings=pairings_active_between(start=start, end=end))
+    return ProgrammeSummary(programme=None, rows=rows)

@@ -194,6 +194,21 @@ EXPECTED: dict[str, Entry] = {
         (302, 405, 405, 405, 405, 405), lambda: goal_kwargs(), post=(302, 404, 400, 403, 400, 404)
     ),
     "mentoring:suggestions": Entry((302, 404, 404, 404, 200, 404), lambda: emerging_organisation_kwargs()),
+    # reports: the participant's own ESF forms (special categories need an entry form first: redirect),
+    # the coordinator's reports (404 for everyone else), individual data only with the dedicated
+    # permissions, which no demo role has.
+    "reports:entry_form": Entry(LOGIN_REQUIRED),
+    "reports:special_categories": Entry((302, 200, 302, 200, 302, 302)),
+    "reports:exit_form": Entry((302, 200, 404, 404, 404, 404), lambda: learner_exit_kwargs()),
+    "reports:indicators": Entry((302, 404, 404, 404, 200, 404)),
+    "reports:indicators_xlsx": Entry((302, 404, 404, 404, 200, 404)),
+    "reports:indicators_pdf": Entry((302, 404, 404, 404, 202, 404)),
+    "reports:project_report": Entry((302, 404, 404, 404, 200, 404)),
+    "reports:project_report_pdf": Entry((302, 404, 404, 404, 200, 404)),  # rendered by the demo
+    "reports:records_export": Entry((302, 404, 404, 404, 404, 404)),
+    "reports:record_special_categories": Entry(
+        (302, 404, 404, 404, 404, 404), lambda: learner_record_kwargs(), post=(302, 404, 404, 404, 404, 404)
+    ),
 }
 
 
@@ -314,3 +329,17 @@ def programme_kwargs() -> dict:
 
 def emerging_organisation_kwargs() -> dict:
     return {"organisation_pk": _pairing().mentee_organisation_id}
+
+
+def learner_exit_kwargs() -> dict:
+    """The demo learner's finished course (Osnove rada na računalu): its exit form is due."""
+    from reports.models import Participation
+
+    participation = Participation.objects.filter(record__user__email=USERS["learner"], ended_on__isnull=False).first()
+    return {"participation_id": participation.pk}
+
+
+def learner_record_kwargs() -> dict:
+    from reports.models import ParticipantRecord
+
+    return {"record_id": ParticipantRecord.objects.get(user__email=USERS["learner"]).pk}

@@ -24,6 +24,7 @@ OUR_URLCONFS = {
     "mentoring.urls",
     "volunteering.urls",
     "events.urls",
+    "reports.urls",
 }
 OUR_TOP_LEVEL_NAMES = {"healthz"}
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "courses",
     "mentoring",
     "volunteering",
+    "reports",
     "home",
     # Accounts: sign-up, login, e-mail verification, password reset, TOTP; brute-force protection; CSP
     "allauth",

@@ -17,6 +17,7 @@ DEMO_STEPS = [
     ("courses", "link_events"),
     ("mentoring", "load"),
     ("volunteering", "load"),
+    ("reports", "load"),
     ("home", "feature_pages"),
 ]
 

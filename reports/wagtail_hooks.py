@@ -1,0 +1,196 @@
+"""Hooks: the entry form after a counted activity starts, dashboard panels, admin screens and panels."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from accounts.participation import DASHBOARD_PANELS, PARTICIPATION_STARTED, DashboardPanel
+from accounts.roles import is_coordinator
+
+from . import selectors, services
+from .models import ExitRecord, ParticipantRecord, ProjectTarget, SpecialCategoryAccess
+
+
+@hooks.register(PARTICIPATION_STARTED)
+def ask_for_entry_form(request, *, activity: str, next_url: str):
+    """Copy the new participation; the first time a person takes part, ask for the entry form."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    has_record = ParticipantRecord.objects.filter(user=user).exists()
+    if has_record:
+        services.participation_sync(user_ids=[user.pk])
+        return None
+    return f"{reverse('reports:entry_form')}?{urlencode({'next': next_url})}"
+
+
+@hooks.register(DASHBOARD_PANELS)
+def forms_due_panel(request):
+    """On "My learning": the entry form while it is incomplete, exit forms while they are due."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    record = selectors.record_for(user=user)
+    if record is None:
+        # Someone enrolled by a coordinator or a member of a mentored organisation: no hook asked them yet.
+        if not selectors.takes_part(user=user):
+            return None
+        return DashboardPanel(
+            heading=str(_("Forms for the project's funder")),
+            template="reports/includes/forms_due_panel.html",
+            context={"record": None, "exits": []},
+            order=50,
+        )
+    exits = list(selectors.exits_due(user=user))
+    if record.is_complete and not exits:
+        return None
+    return DashboardPanel(
+        heading=str(_("Forms for the project's funder")),
+        template="reports/includes/forms_due_panel.html",
+        context={"record": record, "exits": exits},
+        order=50,
+    )
+
+
+# --- admin ------------------------------------------------------------------------------------------
+
+
+class ParticipantRecordViewSet(ModelViewSet):
+    """Coordinators enter paper forms here; listing without export (individual data leaves only via
+    the dedicated, logged export)."""
+
+    model = ParticipantRecord
+    icon = "user"
+    menu_label = _("ESF participants")
+    add_to_admin_menu = True
+    menu_order = 320
+    list_display = ["__str__", "sex", "entered_on", "is_complete", "filled_by"]
+    list_filter = {"is_complete": ["exact"], "sex": ["exact"], "filled_by": ["exact"], "entered_on": ["gte", "lte"]}
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    form_fields = [
+        "user",
+        "filled_by",
+        "sex",
+        "date_of_birth",
+        "employment_status",
+        "unemployed_months",
+        "isced",
+        "county",
+        "rural",
+        "entered_on",
+    ]
+    ordering = ["-entered_on", "-pk"]
+
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+
+        class RecordForm(form_class):
+            def save(self, commit=True):
+                instance = super().save(commit=False)
+                instance.is_complete = instance.core_complete
+                if commit:
+                    instance.save()
+                return instance
+
+        return RecordForm
+
+
+class ExitRecordViewSet(ModelViewSet):
+    model = ExitRecord
+    icon = "logout"
+    menu_label = _("ESF exit forms")
+    add_to_admin_menu = True
+    menu_order = 321
+    list_display = ["__str__", "job_searching", "employed", "in_education", "qualification", "filled_at"]
+    list_filter = {"job_searching": ["exact"], "employed": ["exact"], "filled_at": ["gte", "lte"]}
+    form_fields = ["participation", "job_searching", "employed", "in_education", "qualification", "filled_by"]
+
+
+class SpecialCategoryAccessViewSet(ModelViewSet):
+    model = SpecialCategoryAccess
+    icon = "history"
+    menu_label = _("Access to special categories")
+    add_to_admin_menu = True
+    menu_order = 322
+    list_display = ["at", "who", "action", "what"]
+    list_filter = {"action": ["exact"], "at": ["gte", "lte"]}
+    form_fields = ["who", "action", "what"]
+    inspect_view_enabled = True
+
+
+participant_record_viewset = ParticipantRecordViewSet("esf_participants")
+exit_record_viewset = ExitRecordViewSet("esf_exit_forms")
+access_viewset = SpecialCategoryAccessViewSet("esf_special_access")
+
+
+@hooks.register("register_admin_viewset")
+def register_participant_viewsets():
+    return [participant_record_viewset, exit_record_viewset, access_viewset]
+
+
+class ProjectTargetViewSet(SnippetViewSet):
+    model = ProjectTarget
+    icon = "pick"
+    menu_label = _("Project targets")
+    list_display = ["title", "measure", "target", "sort_order"]
+
+    def get_form_class(self, for_update=False):
+        from .measures import measure_choices
+
+        form_class = super().get_form_class(for_update)
+
+        class TargetForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["measure"] = forms.ChoiceField(label=_("measured as"), choices=measure_choices())
+
+        return TargetForm
+
+
+register_snippet(ProjectTargetViewSet)
+
+
+@hooks.register("register_reports_menu_item")
+def register_indicator_menu_item():
+    return MenuItem(_("ESF indicators"), reverse("reports:indicators"), icon_name="table", order=710)
+
+
+@hooks.register("register_reports_menu_item")
+def register_project_report_menu_item():
+    return MenuItem(_("Project report"), reverse("reports:project_report"), icon_name="doc-full", order=720)
+
+
+class TargetsPanel(Component):
+    name = "project_targets"
+    template_name = "reports/admin/targets_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["targets"] = selectors.target_progress()
+        return context
+
+
+class ExitFormsDuePanel(Component):
+    name = "exit_forms_due"
+    template_name = "reports/admin/exit_forms_due_panel.html"
+    order = 95
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["due"] = list(selectors.exits_due()[:50])
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_reporting_panels(request, panels):
+    if is_coordinator(request.user):
+        panels.append(TargetsPanel())
+        panels.append(ExitFormsDuePanel())

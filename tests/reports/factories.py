@@ -1,0 +1,141 @@
+"""Participants with known answers: a record, its special categories, a participation and an exit form."""
+
+import datetime
+
+import factory
+
+from accounts.models import User
+from reports.models import ExitRecord, ParticipantRecord, Participation, SpecialCategories
+
+PERIOD = (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"sudionik{n}@primjer.test")
+    first_name = "Ivana"
+    last_name = factory.Sequence(lambda n: f"Kos {n}")
+    password = factory.django.Password("lozinka-za-test-2026")
+
+
+def make_participant(
+    *,
+    sex="female",
+    birth=datetime.date(1990, 1, 1),
+    employment="employed",
+    months=None,
+    isced=3,
+    rural=False,
+    special: dict | None = None,
+    entered_on=datetime.date(2019, 3, 1),
+    started_on=datetime.date(2019, 3, 1),
+    ended_on=None,
+    exit: dict | None = None,
+    activity_key="course:1",
+    kind="courses",
+    user=True,
+) -> ParticipantRecord:
+    record = ParticipantRecord.objects.create(
+        user=UserFactory() if user else None,
+        sex=sex or "",
+        date_of_birth=birth,
+        employment_status=employment or "",
+        unemployed_months=months,
+        isced=isced,
+        rural=rural,
+        entered_on=entered_on,
+    )
+    record.is_complete = record.core_complete
+    record.save(update_fields=["is_complete"])
+    if special:
+        SpecialCategories.objects.create(record=record, **special)
+    participation = Participation.objects.create(
+        record=record,
+        kind=kind,
+        activity_key=activity_key,
+        activity_label="Osnove rada na računalu",
+        started_on=started_on,
+        ended_on=ended_on or (datetime.date(2019, 6, 1) if exit is not None else None),
+    )
+    if exit is not None:
+        ExitRecord.objects.create(participation=participation, **exit)
+    return record
+
+
+def known_population() -> None:
+    """Seven people whose every indicator count is worked out by hand in test_indicators.py."""
+    make_participant(
+        sex="female",
+        birth=datetime.date(1992, 1, 1),
+        employment="unemployed",
+        months=14,
+        isced=3,
+        rural=True,
+        special={
+            "disability": "yes",
+            "migrant": "yes",
+            "foreign_background": "no",
+            "minority": "no",
+            "homeless": "no",
+            "other_disadvantaged": "yes",
+        },
+        exit={"employed": True, "qualification": True},
+    )
+    make_participant(
+        sex="male",
+        birth=datetime.date(2004, 5, 1),
+        employment="inactive_education",
+        isced=1,
+        rural=False,
+        special={"minority": "yes", "other_disadvantaged": "prefer_not", "disability": "no"},
+        exit={"job_searching": True, "in_education": True},
+    )
+    make_participant(
+        sex="female",
+        birth=datetime.date(1954, 1, 1),
+        employment="inactive_other",
+        isced=2,
+        rural=True,
+        special={"homeless": "yes", "disability": "prefer_not"},
+    )
+    make_participant(
+        sex="male",
+        birth=datetime.date(1997, 6, 1),
+        employment="unemployed",
+        months=8,
+        isced=6,
+        rural=True,
+        exit={"job_searching": True},
+    )
+    make_participant(
+        sex="non_binary",
+        birth=datetime.date(1984, 1, 1),
+        employment="employed",
+        isced=7,
+        rural=False,
+        special={"foreign_background": "yes"},
+        exit={"employed": True},
+    )
+    # Incomplete: no education. Counts in the total number of participants only, even with an exit form.
+    make_participant(
+        sex="female",
+        birth=datetime.date(1944, 1, 1),
+        employment="inactive_other",
+        isced=None,
+        rural=True,
+        special={"disability": "yes"},
+        exit={"employed": True},
+    )
+    # Started before the period: not counted at all.
+    make_participant(
+        sex="male",
+        birth=datetime.date(1974, 1, 1),
+        employment="unemployed",
+        months=30,
+        isced=3,
+        rural=True,
+        entered_on=datetime.date(2018, 6, 1),
+        started_on=datetime.date(2018, 6, 1),
+    )

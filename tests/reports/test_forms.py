@@ -1,0 +1,118 @@
+"""What a participant sees: the entry form after enrolling, special categories, the exit form, the panel."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from reports.models import ExitRecord, ParticipantRecord, Participation, SpecialCategoryAccess
+from tests.courses.factories import make_course
+
+
+def _enrol(client, course):
+    return client.post(reverse("courses:enrol", args=[course.pk]))
+
+
+ENTRY = {
+    "filled_by": "self",
+    "sex": "female",
+    "date_of_birth": "1958-05-17",
+    "employment_status": "unemployed",
+    "unemployed_months": "20",
+    "isced": "3",
+    "county": "Zagrebačka",
+    "rural": "yes",
+}
+
+
+@pytest.mark.django_db
+def test_enrolling_asks_for_the_entry_form_once_and_comes_back_to_the_course(person_client, person):
+    course, second = make_course(), make_course()
+    response = _enrol(person_client, course)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("reports:entry_form"))
+    page = person_client.get(response.url).content.decode()
+    assert "Ulazni obrazac za sudionike" in page
+    assert "Upisani ste" in page  # the enrolment message is still shown
+
+    response = person_client.post(reverse("reports:entry_form"), {**ENTRY, "next": course.url})
+    assert response.status_code == 302 and response.url.startswith(reverse("reports:special_categories"))
+    record = ParticipantRecord.objects.get(user=person)
+    assert record.is_complete and record.unemployed_months == 20 and record.rural is True
+
+    page = person_client.get(response.url).content.decode()
+    assert "Ne želim odgovoriti" in page and "članak 9" in page.lower()
+    answers = dict.fromkeys(("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"), "prefer_not")
+    response = person_client.post(response.url, {**answers, "next": course.url})
+    assert response.status_code == 302 and response.url == course.url
+    assert record.special_categories.disability == "prefer_not"
+    assert SpecialCategoryAccess.objects.filter(user=person, action="edit").exists()
+
+    # The second enrolment is not interrupted, and both courses count as participation.
+    response = _enrol(person_client, second)
+    assert response.status_code == 302 and response.url == second.url
+    assert set(Participation.objects.filter(record=record).values_list("activity_key", flat=True)) == {
+        f"course:{course.pk}",
+        f"course:{second.pk}",
+    }
+
+
+@pytest.mark.django_db
+def test_later_leaves_an_incomplete_record_and_the_dashboard_asks_again(person_client, person):
+    course = make_course()
+    _enrol(person_client, course)
+    response = person_client.post(reverse("reports:entry_form"), {"later": "1", "next": course.url})
+    assert response.status_code == 302 and response.url == course.url
+    record = ParticipantRecord.objects.get(user=person)
+    assert not record.is_complete
+    assert person_client.get(course.url).status_code == 200  # learning goes on
+    dashboard = person_client.get(reverse("courses:dashboard")).content.decode()
+    assert "Ispunite ulazni obrazac" in dashboard
+
+
+@pytest.mark.django_db
+def test_a_date_of_birth_in_the_future_is_refused_in_croatian(person_client, person):
+    future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    response = person_client.post(reverse("reports:entry_form"), {**ENTRY, "date_of_birth": future})
+    assert response.status_code == 400
+    assert "stvarni datum rođenja" in response.content.decode()
+    assert not ParticipantRecord.objects.filter(user=person).exists()
+
+
+@pytest.mark.django_db
+def test_special_categories_require_an_answer_for_each_question(person_client, person):
+    person_client.post(reverse("reports:entry_form"), ENTRY)
+    response = person_client.post(reverse("reports:special_categories"), {"disability": "no"})
+    assert response.status_code == 400
+    assert "Ne želim odgovoriti" in response.content.decode()
+    assert not hasattr(ParticipantRecord.objects.get(user=person), "special_categories")
+
+
+@pytest.mark.django_db
+def test_exit_form_is_due_after_leaving_and_saves_one_situation(person_client, person):
+    person_client.post(reverse("reports:entry_form"), ENTRY)
+    record = ParticipantRecord.objects.get(user=person)
+    participation = Participation.objects.create(
+        record=record,
+        kind="courses",
+        activity_key="course:999",
+        activity_label="Poduzetništvo za početnike",
+        started_on=datetime.date.today() - datetime.timedelta(days=40),
+        ended_on=datetime.date.today() - datetime.timedelta(days=3),
+        end_reason="completed",
+    )
+    dashboard = person_client.get(reverse("courses:dashboard")).content.decode()
+    assert "Izlazni obrazac: Poduzetništvo za početnike" in dashboard
+    url = reverse("reports:exit_form", args=[participation.pk])
+    assert person_client.post(url, {}).status_code == 400
+    response = person_client.post(url, {"situation": "employed", "qualification": "on"})
+    assert response.status_code == 302
+    exit_record = ExitRecord.objects.get(participation=participation)
+    assert (exit_record.employed, exit_record.job_searching, exit_record.qualification) == (True, False, True)
+    assert "Izlazni obrazac:" not in person_client.get(reverse("courses:dashboard")).content.decode()
+
+
+@pytest.mark.django_db
+def test_someone_elses_exit_form_is_not_found(person_client, demo_user):
+    other = Participation.objects.filter(record__user=demo_user, ended_on__isnull=False).first()
+    assert person_client.get(reverse("reports:exit_form", args=[other.pk])).status_code == 404
