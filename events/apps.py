@@ -11,7 +11,7 @@ class EventsConfig(AppConfig):
 
         from accounts import privacy
         from accounts.participation import DASHBOARD_PANELS
-        from kok_learn.caching.page_cache import purge_on_change
+        from kok_learn.caching.generation import purge_on_change
 
         from .dashboard import dashboard_panel
         from .models import Attendance, AttendanceChange, EventPage, EventSession, Place, Registration

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentoring', '0004_programme_certificate_template'),
+        ('mentoring', '0005_move_organisations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
