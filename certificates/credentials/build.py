@@ -7,9 +7,10 @@ import hashlib
 from decimal import Decimal
 from urllib.parse import quote
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+
+from kok_learn.operator import operator_settings
 
 from .jsonld import OB_V3, VC_V2
 from .keys import issuer_did, public_base_url
@@ -20,17 +21,17 @@ LANGUAGE = "hr"
 
 
 def issuer_profile() -> dict:
-    """The issuing organisation as an OB 3.0 Profile. The one place the issuer's details are read:
-    the KOK_ISSUER_* settings (environment), the URL defaulting to the public site."""
+    """The issuing organisation as an OB 3.0 Profile: the operator's name and e-mail from the site
+    settings (kok_learn.operator, the same as on the PDF), the URL of the public site."""
+    found = operator_settings()
     profile = {
         "id": issuer_did(),
         "type": ["Profile"],
-        "name": getattr(settings, "KOK_ISSUER_NAME", "") or "Udruga PET PLUS",
-        "url": getattr(settings, "KOK_ISSUER_URL", "") or public_base_url() + "/",
+        "name": (found.organisation if found else "") or public_base_url(),
+        "url": public_base_url() + "/",
     }
-    email = getattr(settings, "KOK_ISSUER_EMAIL", "")
-    if email:
-        profile["email"] = email
+    if found and found.email:
+        profile["email"] = found.email
     return profile
 
 

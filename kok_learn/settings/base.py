@@ -265,10 +265,6 @@ KOK_VERIFY_RATE_LIMIT = (30, 600)
 # Open Badges 3.0 credentials (docs/credentials.md). The issuer's private signing keys are PKCS#8
 # files in this folder (never in the database or media); `manage.py issuer_key create` makes one.
 KOK_ISSUER_KEY_DIR = Path(os.environ.get("KOK_ISSUER_KEY_DIR", VAR_DIR / "keys"))
-# The issuer named in every credential (an OB 3.0 Profile).
-KOK_ISSUER_NAME = os.environ.get("KOK_ISSUER_NAME", "Udruga PET PLUS")
-KOK_ISSUER_URL = os.environ.get("KOK_ISSUER_URL", "")  # defaults to the public base URL
-KOK_ISSUER_EMAIL = os.environ.get("KOK_ISSUER_EMAIL", "")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("hr", "Hrvatski")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("hr", "Hrvatski"), ("en", "English")]
