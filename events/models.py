@@ -106,6 +106,15 @@ class EventIndexPage(Page):
         return context
 
 
+def _bounded_datetime(value):
+    if value is None:
+        return
+    lowest = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    highest = timezone.now() + datetime.timedelta(days=2 * 366)
+    if value < lowest or value > highest:
+        raise ValidationError(_("Choose a date between 1 January 2020 and two years from today."))
+
+
 class EventPage(Page):
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences for the programme."))
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"])
@@ -125,7 +134,9 @@ class EventPage(Page):
     registration_mode = models.CharField(
         _("registration"), max_length=20, choices=RegistrationMode.choices, default=RegistrationMode.OPEN
     )
-    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"), null=True, blank=True, validators=[_bounded_datetime]
+    )
     min_age = models.PositiveSmallIntegerField(
         _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
@@ -187,15 +198,6 @@ class EventPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.event_page_context(event=self, user=request.user))
         return context
-
-
-def _bounded_datetime(value):
-    if value is None:
-        return
-    lowest = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    highest = timezone.now() + datetime.timedelta(days=2 * 366)
-    if value < lowest or value > highest:
-        raise ValidationError(_("Choose a date between 1 January 2020 and two years from today."))
 
 
 class EventSession(Orderable):

@@ -54,7 +54,8 @@ class RegistrationViewSet(ModelViewSet):
     }
     export_filename = "prijave"
     search_fields = ["user__email", "user__first_name", "user__last_name", "walk_in_name"]
-    form_fields = ["status", "role", "cancel_reason"]
+    # Status changes go through the services (capacity, waiting list, e-mails), not this form.
+    form_fields = ["role"]
     ordering = ["-created_at"]
 
     def get_queryset(self, request):
@@ -93,6 +94,7 @@ class AttendanceViewSet(ModelViewSet):
         "marked_at": _("Marked"),
     }
     export_filename = "evidencija-dolazaka"
+    # Corrections are made on the attendance page (/program/evidencija/<session>/), where each is kept.
     form_fields = ["status"]
     ordering = ["-session__start"]
 

@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('workshop', 'Workshop'), ('live_course', 'In-person course'), ('cultural', 'Cultural programme'), ('leisure', 'Leisure activities'), ('volunteering', 'Volunteering action')], default='workshop', max_length=20, verbose_name='kind')),
                 ('capacity', models.PositiveIntegerField(default=20, validators=[django.core.validators.MinValueValidator(1)], verbose_name='capacity')),
                 ('registration_mode', models.CharField(choices=[('open', 'Open: people register themselves'), ('approval', 'On approval: a coordinator confirms each registration'), ('none', 'No registration: everyone is welcome')], default='open', max_length=20, verbose_name='registration')),
-                ('registration_deadline', models.DateTimeField(blank=True, null=True, verbose_name='registration deadline')),
+                ('registration_deadline', models.DateTimeField(blank=True, null=True, validators=[events.models._bounded_datetime], verbose_name='registration deadline')),
                 ('min_age', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(120)], verbose_name='minimum age')),
                 ('max_age', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(120)], verbose_name='maximum age')),
                 ('price', models.CharField(default='besplatno', max_length=100, verbose_name='price')),

@@ -1,5 +1,8 @@
 """The trainer role ("Trener") and the roles' model permissions on the programme's admin screens.
 
+Attendance is viewed and exported in the admin but corrected on the attendance page, where every
+change is kept; registrations change status only through the services (capacity, waiting list).
+
 Trainers need no admin permission: they mark attendance on the site, for the events that name them.
 """
 
@@ -12,7 +15,6 @@ MODEL_PERMISSIONS = {
         ("registration", "view"),
         ("registration", "change"),
         ("attendance", "view"),
-        ("attendance", "change"),
         ("place", "add"),
         ("place", "change"),
     ],

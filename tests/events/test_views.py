@@ -165,7 +165,7 @@ def test_qr_check_in_through_the_pages(client):
     Registration.objects.create(event_id=session.page_id, user=person, status=RegistrationStatus.BOOKED)
     client.force_login(trainer)
     code_page = _text(client.get(reverse("events:checkin_code", args=[session.pk])))
-    assert "<svg" in code_page and 'http-equiv="refresh" content="60"' in code_page
+    assert "<svg" in code_page and "js/checkin-code.js" in code_page
     token = services.checkin_token(session=session)
     client.force_login(person)
     assert "Tu sam" in _text(client.get(reverse("events:checkin"), {"t": token}))
@@ -235,3 +235,18 @@ def test_programme_report_for_coordinators(client):
     assert "Radionica" in page and "50" in page
     client.force_login(UserFactory(is_staff=True))
     assert client.get(reverse("events_programme_report")).status_code in (302, 403)
+
+
+def test_cached_programme_shows_new_free_seats_after_a_registration(client):
+    event = make_event(title="Radionica košarica", capacity=5)
+    assert "još 5 slobodnih mjesta" in _text(client.get("/program/"))
+    assert "još 5 slobodnih mjesta" in _text(client.get("/program/"))  # from the page cache
+    services.registration_create(user=UserFactory(), event=event)
+    assert "još 4 slobodna mjesta" in _text(client.get("/program/"))
+
+
+def test_event_page_is_never_cached_publicly_for_signed_in_people(client):
+    event = make_event()
+    client.force_login(UserFactory())
+    response = client.get(event.url)
+    assert "public" not in response.get("Cache-Control", "")
