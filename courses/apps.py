@@ -12,7 +12,7 @@ class CoursesConfig(AppConfig):
         from accounts import privacy
 
         from .handbook import on_page_published
-        from .models import Enrolment, LessonCompletion, QuizAttempt
+        from .models import Enrolment, LessonCompletion, LessonVisit, QuizAttempt
         from .privacy import erase_user, export_user
 
         privacy.register(
@@ -20,7 +20,7 @@ class CoursesConfig(AppConfig):
                 label="courses",
                 export=export_user,
                 erase=erase_user,
-                models=[Enrolment, LessonCompletion, QuizAttempt],
+                models=[Enrolment, LessonCompletion, LessonVisit, QuizAttempt],
             )
         )
         page_published.connect(on_page_published, dispatch_uid="courses_handbook_on_page_published")

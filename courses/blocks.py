@@ -156,6 +156,17 @@ class QuizBlock(blocks.StructBlock):
     max_attempts = blocks.IntegerBlock(
         label=_("Attempt limit"), default=3, min_value=1, max_value=20, help_text=_("How many times a learner may try.")
     )
+    reveal_answers = blocks.ChoiceBlock(
+        label=_("Show the correct answers"),
+        choices=[
+            ("after_pass_or_last", _("after the learner passes or has no attempts left")),
+            ("never", _("never (only which answers were wrong)")),
+            ("always", _("after every attempt")),
+        ],
+        default="after_pass_or_last",
+        required=False,
+        help_text=_("A failed attempt with attempts left shows which answers were wrong, not the correct ones."),
+    )
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
 
     class Meta:

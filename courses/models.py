@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from events.models import Audience  # the shared audience vocabulary lives in events (floor 2)
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.validators import text_limit_validators
 
 from .blocks import LessonBodyBlock, QuestionKind
 
@@ -69,7 +70,7 @@ class EnrolmentMode(models.TextChoices):
 class CourseIndexPage(Page):
     """The catalogue (Tečajevi): every course, with filters and search."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit_validators(600))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -113,7 +114,12 @@ class CourseCapacityArea(TaggedItemBase):
 
 
 class CoursePage(Page):
-    summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences for the catalogue."))
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        validators=text_limit_validators(400),
+        help_text=_("One or two sentences for the catalogue."),
+    )
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol", "h3"])
     learning_outcomes = StreamField(
         [("outcome", wagtail_blocks.CharBlock(label=_("Learning outcome"), max_length=250))],
@@ -184,6 +190,16 @@ class CoursePage(Page):
         help_text=_("Leave empty to use the default certificate template."),
     )
 
+    minimum_lesson_time = models.BooleanField(
+        _("lessons take their estimated time"),
+        default=False,
+        help_text=_(
+            "A lesson can be completed (or its quiz submitted) only after the learner has had it open for its "
+            "estimated time, measured by the server from the first visit. The certificate's hours then mean "
+            "something."
+        ),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("cover_image"),
@@ -192,6 +208,7 @@ class CoursePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("level"), FieldPanel("estimated_hours"), FieldPanel("pass_mark")]),
+                FieldPanel("minimum_lesson_time"),
                 FieldPanel("enrolment_mode"),
                 FieldPanel("certificate_template"),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
@@ -254,7 +271,7 @@ class CourseInstructor(Orderable):
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="instructors")
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=200, blank=True)
-    bio = models.TextField(_("short biography"), blank=True, max_length=600)
+    bio = models.TextField(_("short biography"), blank=True, max_length=600, validators=text_limit_validators(600))
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -275,7 +292,7 @@ class CourseInstructor(Orderable):
 
 
 class ModulePage(Page):
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit_validators(600))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -308,10 +325,12 @@ class QuizDefinition:
     pass_mark: int
     max_attempts: int
     questions: list  # [{"id", "kind", "text", "explanation", "choices": [{"id", "text", "correct"}]}]
+    # When the result page shows the correct answers: "after_pass_or_last" (default), "never", "always".
+    reveal_answers: str = "after_pass_or_last"
 
 
 class LessonPage(Page):
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit_validators(600))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
@@ -382,6 +401,7 @@ class LessonPage(Page):
                     pass_mark=pass_mark,
                     max_attempts=value["max_attempts"] or 1,
                     questions=questions,
+                    reveal_answers=value.get("reveal_answers") or "after_pass_or_last",
                 )
             )
         return result
@@ -408,6 +428,9 @@ class LessonPage(Page):
             else:
                 messages.info(request, _("Your enrolment is waiting for a coordinator's approval."))
             return redirect(course.get_url(request))
+        if course.minimum_lesson_time:
+            # The clock of the minimum time starts at the first visit, on the server.
+            LessonVisit.objects.get_or_create(enrolment=enrolment, lesson=self)
         request._kok_outline = (course, lessons)
         request._kok_enrolment = enrolment
         return super().serve(request, *args, **kwargs)
@@ -456,6 +479,22 @@ class Enrolment(models.Model):
     @property
     def gives_access(self) -> bool:
         return self.status in (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
+
+
+class LessonVisit(models.Model):
+    """When a learner first opened a lesson: the start of its minimum time (``minimum_lesson_time``)."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_visits")
+    lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="+")
+    first_visit_at = models.DateTimeField(_("first visit"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson visit")
+        verbose_name_plural = _("lesson visits")
+        constraints = [models.UniqueConstraint(fields=["enrolment", "lesson"], name="courses_lesson_visit_once")]
+
+    def __str__(self):
+        return f"{self.enrolment.user_id}: {self.lesson_id}"
 
 
 class LessonCompletion(models.Model):

@@ -1,6 +1,6 @@
 """Personal data held by the courses app: enrolments, lesson completions, quiz attempts."""
 
-from .models import Enrolment, LessonCompletion, QuizAttempt
+from .models import Enrolment, LessonCompletion, LessonVisit, QuizAttempt
 
 
 def _iso(value):
@@ -28,6 +28,10 @@ def export_user(user) -> dict:
             {"lesson": completion.lesson.title, "completed_at": _iso(completion.completed_at)}
             for completion in completions
         ],
+        "lesson_visits": [
+            {"lesson": visit.lesson.title, "first_visit_at": _iso(visit.first_visit_at)}
+            for visit in LessonVisit.objects.filter(enrolment__user=user).select_related("lesson").order_by("pk")
+        ],
         "quiz_attempts": [
             {
                 "lesson": attempt.lesson.title,
@@ -49,5 +53,6 @@ def erase_user(user) -> None:
     keeps the issued certificate without a name, as the privacy notice explains.
     """
     QuizAttempt.objects.filter(enrolment__user=user).delete()
+    LessonVisit.objects.filter(enrolment__user=user).delete()
     LessonCompletion.objects.filter(enrolment__user=user).delete()
     Enrolment.objects.filter(user=user).delete()

@@ -380,27 +380,39 @@ def lesson_drop_off(*, course: CoursePage) -> list[dict]:
     return rows
 
 
+def quiz_answers_revealed(*, quiz, attempts: list[QuizAttempt]) -> bool:
+    """Whether the result page may show the correct answers (and the explanations, which give them
+    away): per the quiz's setting, by default once the learner passed or has no attempts left."""
+    if quiz.reveal_answers == "always":
+        return True
+    if quiz.reveal_answers == "never":
+        return False
+    return any(item.passed for item in attempts) or len(attempts) >= quiz.max_attempts
+
+
 def quiz_result_context(*, attempt: QuizAttempt, quiz, lesson: LessonPage, course: CoursePage) -> dict:
-    """Feedback for one submitted attempt: each question, the learner's answers, the correct ones, why."""
+    """Feedback for one submitted attempt: each question, the learner's answers and whether they were
+    right; the correct answers and why only when ``quiz_answers_revealed``."""
+    attempts = list(
+        QuizAttempt.objects.filter(enrolment_id=attempt.enrolment_id, lesson=lesson, quiz_id=quiz.id).order_by(
+            "submitted_at", "pk"
+        )
+    )
+    reveal = quiz_answers_revealed(quiz=quiz, attempts=attempts)
     questions = []
     for question in quiz.questions:
         chosen = set(attempt.answers.get(question["id"], []))
         questions.append(
             {
                 "text": question["text"],
-                "explanation": question["explanation"],
+                "explanation": question["explanation"] if reveal else "",
                 "correct": attempt.results.get(question["id"], False),
                 "choices": [
-                    {"text": choice["text"], "chosen": choice["id"] in chosen, "correct": choice["correct"]}
+                    {"text": choice["text"], "chosen": choice["id"] in chosen, "correct": reveal and choice["correct"]}
                     for choice in question["choices"]
                 ],
             }
         )
-    attempts = list(
-        QuizAttempt.objects.filter(enrolment_id=attempt.enrolment_id, lesson=lesson, quiz_id=quiz.id).order_by(
-            "submitted_at", "pk"
-        )
-    )
     return {
         "attempt": attempt,
         "quiz": quiz,
@@ -409,6 +421,7 @@ def quiz_result_context(*, attempt: QuizAttempt, quiz, lesson: LessonPage, cours
         "questions": questions,
         "attempts": attempts,
         "attempts_left": max(quiz.max_attempts - len(attempts), 0),
+        "answers_revealed": reveal,
         "correct_count": sum(1 for question in questions if question["correct"]),
     }
 

@@ -5,6 +5,7 @@ ValidationError`` with a message for the learner when the input is not acceptabl
 written nothing.
 """
 
+import math
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -91,6 +92,27 @@ def _enrolment_for_lesson(*, user, lesson: LessonPage, course: CoursePage | None
     return enrolment, lesson_course
 
 
+def lesson_minimum_time_check(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePage) -> None:
+    """In a course with ``minimum_lesson_time``, a lesson is done (or its quiz submitted) only after
+    its estimated minutes since the learner's first visit, as the server recorded it."""
+    if not course.minimum_lesson_time or not lesson.estimated_minutes:
+        return
+    from .models import LessonVisit
+
+    visit = LessonVisit.objects.filter(enrolment=enrolment, lesson=lesson).first()
+    spent = (timezone.now() - visit.first_visit_at).total_seconds() / 60 if visit else 0
+    if spent < lesson.estimated_minutes:
+        left = max(1, math.ceil(lesson.estimated_minutes - spent))
+        raise ValidationError(
+            _(
+                "This course asks you to spend at least %(minutes)s min on each lesson: "
+                "you can complete this one in %(left)s min."
+            )
+            % {"minutes": lesson.estimated_minutes, "left": left},
+            code="minimum_time",
+        )
+
+
 def _record_lesson_done(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePage) -> LessonCompletion:
     now = timezone.now()
     completion, _created = LessonCompletion.objects.get_or_create(
@@ -107,6 +129,7 @@ def lesson_complete(*, user, lesson: LessonPage, course: CoursePage | None = Non
     enrolment, course = _enrolment_for_lesson(user=user, lesson=lesson, course=course)
     if lesson.quiz_count:
         raise ValidationError(_("This lesson is completed by passing its quiz."))
+    lesson_minimum_time_check(enrolment=enrolment, lesson=lesson, course=course)
     return _record_lesson_done(enrolment=enrolment, lesson=lesson, course=course)
 
 
@@ -190,6 +213,7 @@ def quiz_attempt_submit(
         if duplicate.lesson_id != lesson.pk or duplicate.quiz_id != quiz.id:
             raise ValidationError(_("This form was already used for another quiz."))
         return duplicate
+    lesson_minimum_time_check(enrolment=enrolment, lesson=lesson, course=course)
 
     questions = {question["id"]: question for question in quiz.questions}
     unknown = set(answers) - set(questions)

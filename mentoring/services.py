@@ -362,7 +362,10 @@ def meeting_confirm(*, meeting: Meeting, by) -> Meeting:
     """The other side confirms that the meeting took place as recorded; only then it counts as hours."""
     meeting = Meeting.objects.select_for_update().select_related("pairing").get(pk=meeting.pk)
     pairing_check_writable(pairing=meeting.pairing, by=by, manage=False)
-    error = meeting_confirm_error(meeting=meeting, by=by)
+    sides = pairing_sides(pairing=meeting.pairing)
+    if not _sides_of(by.pk, sides):
+        raise PermissionDenied(_("Only the mentor or the mentee organisation can confirm a meeting."))
+    error = meeting_confirm_error(meeting=meeting, by=by, sides=sides)
     if error:
         raise ValidationError(error, code="confirm_not_allowed")
     if meeting.confirmed_at:

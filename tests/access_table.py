@@ -166,7 +166,7 @@ EXPECTED: dict[str, Entry] = {
     "mentoring:meeting_create": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
     "mentoring:meeting_edit": Entry((302, 404, 200, 200, 200, 404), lambda: meeting_kwargs()),
     "mentoring:meeting_confirm": Entry(
-        (302, 405, 405, 405, 405, 405), lambda: meeting_kwargs(), post=(302, 404, 403, 302, 403, 404)
+        (302, 405, 405, 405, 405, 405), lambda: meeting_kwargs(), post=(302, 404, 302, 302, 403, 404)
     ),
     "mentoring:calendar": Entry((302, 404, 200, 200, 200, 404), lambda: pairing_kwargs()),
     "mentoring:pairing_transition": Entry(

@@ -20,11 +20,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("lozinka-za-test-2026")
 
 
-def quiz_block(*, title="Provjera znanja", max_attempts=3, pass_mark=None):
+def quiz_block(*, title="Provjera znanja", max_attempts=3, pass_mark=None, reveal_answers="after_pass_or_last"):
     return (
         "quiz",
         {
             "title": title,
+            "reveal_answers": reveal_answers,
             "intro": "",
             "pass_mark": pass_mark,
             "max_attempts": max_attempts,

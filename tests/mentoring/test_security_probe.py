@@ -101,7 +101,7 @@ def test_a_coordinators_record_is_confirmed_by_either_side_but_not_by_the_coordi
     meeting = services.meeting_log(pairing=pairing, by=coordinator, **_service_meeting())
     with pytest.raises(PermissionDenied):
         services.meeting_confirm(meeting=meeting, by=setup["outsider"])
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.meeting_confirm(meeting=meeting, by=coordinator)
     services.meeting_confirm(meeting=meeting, by=member)
     assert Meeting.objects.get(pk=meeting.pk).confirmed_by == member
