@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import PersonNameField
+
 from .models import User
 from .services import needs_guardian_consent
 
@@ -30,10 +32,10 @@ class DateInput(forms.DateInput):
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up plus name, date of birth and, for under-16s, a guardian's e-mail address."""
 
-    first_name = forms.CharField(
+    first_name = PersonNameField(
         label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
-    last_name = forms.CharField(
+    last_name = PersonNameField(
         label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
     )
     date_of_birth = forms.DateField(
@@ -96,6 +98,11 @@ class ProfileForm(forms.ModelForm):
             "municipality": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
         labels = {"first_name": _("First name"), "last_name": _("Last name")}
+        field_classes = {
+            "first_name": PersonNameField,
+            "last_name": PersonNameField,
+            "certificate_name": PersonNameField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
