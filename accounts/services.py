@@ -157,6 +157,19 @@ def unconfirmed_minors_purge(*, now: datetime.datetime | None = None, days: int 
     return count
 
 
+def login_records_purge(*, now: datetime.datetime | None = None, days: int | None = None) -> int:
+    """Delete django-axes' login records older than ``days`` (KOK_LOGIN_RECORD_RETENTION_DAYS)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    days = settings.KOK_LOGIN_RECORD_RETENTION_DAYS if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    count = 0
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        deleted, _per_model = model.objects.filter(attempt_time__lt=cutoff).delete()
+        count += deleted
+    return count
+
+
 # --- Personal data --------------------------------------------------------------------------------
 
 

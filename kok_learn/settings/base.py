@@ -338,6 +338,10 @@ AXES_USERNAME_CALLABLE = "accounts.backends.login_identifier"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
+# Login records (e-mail, address, browser of each login and failed attempt) are deleted after this many
+# days by `manage.py purge_login_records` (the maintenance timer); they are in the data export and
+# erased with the account (accounts/privacy.py).
+KOK_LOGIN_RECORD_RETENTION_DAYS = int(os.environ.get("KOK_LOGIN_RECORD_RETENTION_DAYS", "90"))
 # The visitor's address comes from one helper (kok_learn.http.client_ip) for axes, allauth and our own
 # rate limits and consent records; see KOK_TRUSTED_PROXY_COUNT below.
 AXES_CLIENT_IP_CALLABLE = "kok_learn.http.client_ip"
