@@ -110,6 +110,20 @@ class ProfileForm(forms.ModelForm):
         self.fields["last_name"].required = True
         self.fields["date_of_birth"].validators.append(validate_birth_date)
 
+    def clean_date_of_birth(self):
+        """An active account may not turn into a minor's without a guardian's consent (as at sign-up)."""
+        birth = self.cleaned_data.get("date_of_birth")
+        if birth and needs_guardian_consent(birth) and not self.instance.has_confirmed_guardian_consent:
+            raise forms.ValidationError(
+                _(
+                    "With this date of birth you would be younger than 16, and a parent or guardian must "
+                    "confirm the account of anyone under 16. If the date is really yours, please contact "
+                    "the coordinators, who will ask your parent or guardian to confirm it."
+                ),
+                code="minor_without_consent",
+            )
+        return birth
+
 
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(

@@ -39,6 +39,10 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @property
+    def has_confirmed_guardian_consent(self) -> bool:
+        return GuardianConsent.objects.filter(user=self, confirmed_at__isnull=False).exists()
+
+    @property
     def display_name(self) -> str:
         """The name printed on certificates and shown to mentors."""
         return self.certificate_name or self.get_full_name() or self.email
