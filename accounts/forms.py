@@ -1,5 +1,6 @@
 import datetime
 
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils import timezone
@@ -77,14 +78,35 @@ class SignupForm(AllauthSignupForm):
                 self.add_error("guardian_email", _("Enter your parent's or guardian's address, not your own."))
         return cleaned
 
+    def clean_email(self):
+        # A minor's sign-up that nobody verified does not keep the address's owner out: it is replaced.
+        from .services import pending_minor_release
+
+        if self.cleaned_data.get("email"):
+            pending_minor_release(email=self.cleaned_data["email"])
+        return super().clean_email()
+
     def signup(self, request, user):
-        """allauth's hook after the user is saved (custom_signup)."""
-        # Imported here: services import this module's neighbours, not the other way round.
-        from .services import guardian_consent_request
+        """allauth's hook after the user is saved (custom_signup).
+
+        A minor's account starts like everybody's (verify your address first); the guardian is mailed
+        once the minor has verified it (AccountAdapter.confirm_email).
+        """
+        from .services import guardian_consent_prepare
 
         if needs_guardian_consent(user.date_of_birth):
-            guardian_consent_request(user=user, guardian_email=self.cleaned_data["guardian_email"], request=request)
+            guardian_consent_prepare(user=user, guardian_email=self.cleaned_data["guardian_email"])
             request.session["kok_pending_minor"] = user.pk
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    def clean_email(self):
+        # As at sign-up: an unverified minor's sign-up is replaced, so the owner is told to sign up.
+        from .services import pending_minor_release
+
+        if self.cleaned_data.get("email"):
+            pending_minor_release(email=self.cleaned_data["email"])
+        return super().clean_email()
 
 
 class ProfileForm(forms.ModelForm):
