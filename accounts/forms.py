@@ -1,9 +1,12 @@
 import datetime
 
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kok_learn.names import PersonNameField
 
 from .models import User
 from .services import needs_guardian_consent
@@ -30,10 +33,10 @@ class DateInput(forms.DateInput):
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up plus name, date of birth and, for under-16s, a guardian's e-mail address."""
 
-    first_name = forms.CharField(
+    first_name = PersonNameField(
         label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
-    last_name = forms.CharField(
+    last_name = PersonNameField(
         label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
     )
     date_of_birth = forms.DateField(
@@ -75,14 +78,35 @@ class SignupForm(AllauthSignupForm):
                 self.add_error("guardian_email", _("Enter your parent's or guardian's address, not your own."))
         return cleaned
 
+    def clean_email(self):
+        # A minor's sign-up that nobody verified does not keep the address's owner out: it is replaced.
+        from .services import pending_minor_release
+
+        if self.cleaned_data.get("email"):
+            pending_minor_release(email=self.cleaned_data["email"])
+        return super().clean_email()
+
     def signup(self, request, user):
-        """allauth's hook after the user is saved (custom_signup)."""
-        # Imported here: services import this module's neighbours, not the other way round.
-        from .services import guardian_consent_request
+        """allauth's hook after the user is saved (custom_signup).
+
+        A minor's account starts like everybody's (verify your address first); the guardian is mailed
+        once the minor has verified it (AccountAdapter.confirm_email).
+        """
+        from .services import guardian_consent_prepare
 
         if needs_guardian_consent(user.date_of_birth):
-            guardian_consent_request(user=user, guardian_email=self.cleaned_data["guardian_email"], request=request)
+            guardian_consent_prepare(user=user, guardian_email=self.cleaned_data["guardian_email"])
             request.session["kok_pending_minor"] = user.pk
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    def clean_email(self):
+        # As at sign-up: an unverified minor's sign-up is replaced, so the owner is told to sign up.
+        from .services import pending_minor_release
+
+        if self.cleaned_data.get("email"):
+            pending_minor_release(email=self.cleaned_data["email"])
+        return super().clean_email()
 
 
 class ProfileForm(forms.ModelForm):
@@ -96,12 +120,31 @@ class ProfileForm(forms.ModelForm):
             "municipality": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
         labels = {"first_name": _("First name"), "last_name": _("Last name")}
+        field_classes = {
+            "first_name": PersonNameField,
+            "last_name": PersonNameField,
+            "certificate_name": PersonNameField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         self.fields["date_of_birth"].validators.append(validate_birth_date)
+
+    def clean_date_of_birth(self):
+        """An active account may not turn into a minor's without a guardian's consent (as at sign-up)."""
+        birth = self.cleaned_data.get("date_of_birth")
+        if birth and needs_guardian_consent(birth) and not self.instance.has_confirmed_guardian_consent:
+            raise forms.ValidationError(
+                _(
+                    "With this date of birth you would be younger than 16, and a parent or guardian must "
+                    "confirm the account of anyone under 16. If the date is really yours, please contact "
+                    "the coordinators, who will ask your parent or guardian to confirm it."
+                ),
+                code="minor_without_consent",
+            )
+        return birth
 
 
 class AccountDeleteForm(forms.Form):

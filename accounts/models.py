@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import validate_person_name
+
 from .managers import UserManager
 
 
@@ -10,10 +12,14 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Django's fields, with the rule for names (kok_learn/names.py).
+    first_name = models.CharField(_("first name"), max_length=150, blank=True, validators=[validate_person_name])
+    last_name = models.CharField(_("last name"), max_length=150, blank=True, validators=[validate_person_name])
     certificate_name = models.CharField(
         _("name on certificates"),
         max_length=150,
         blank=True,
+        validators=[validate_person_name],
         help_text=_("Your name as it should appear on certificates. Leave empty to use your first and last name."),
     )
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
@@ -31,6 +37,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def has_confirmed_guardian_consent(self) -> bool:
+        return GuardianConsent.objects.filter(user=self, confirmed_at__isnull=False).exists()
 
     @property
     def display_name(self) -> str:

@@ -180,7 +180,57 @@ def _allauth_models():
     return [EmailAddress, Authenticator]
 
 
+def _login_identifiers(user) -> set[str]:
+    from allauth.account.models import EmailAddress
+
+    addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    return {address.lower() for address in addresses if address}
+
+
+def _login_record_query(user):
+    from django.db.models import Q
+
+    query = Q(pk__in=[])
+    for address in _login_identifiers(user):
+        query |= Q(username__iexact=address)
+    return query
+
+
+def export_login_records(user) -> dict:
+    """django-axes' records of logins and failed attempts for the person's addresses (no user FK there)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    query = _login_record_query(user)
+
+    def rows(model, time_field):
+        return [
+            {
+                "time": getattr(row, time_field).isoformat() if getattr(row, time_field) else None,
+                "ip_address": row.ip_address,
+                "user_agent": row.user_agent,
+            }
+            for row in model.objects.filter(query).order_by(time_field)
+        ]
+
+    return {
+        "logins": rows(AccessLog, "attempt_time"),
+        "failed_attempts": rows(AccessFailureLog, "attempt_time"),
+        "lockout_counters": rows(AccessAttempt, "attempt_time"),
+    }
+
+
+def erase_login_records(user) -> None:
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    query = _login_record_query(user)
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        model.objects.filter(query).delete()
+
+
 def register_third_party_providers() -> None:
+    # django-axes keeps e-mail, address and browser of every login; its rows name the person by
+    # the address typed, not by a foreign key. They also expire (services.login_records_purge).
+    register(PrivacyProvider(label="login_records", export=export_login_records, erase=erase_login_records))
     register(
         PrivacyProvider(
             label="allauth", export=export_allauth, erase=erase_allauth, models=_LazyModels(_allauth_models)

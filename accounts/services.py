@@ -123,6 +123,49 @@ def guardian_consent_request(*, user: User, guardian_email: str, request=None) -
 
 
 @transaction.atomic
+def guardian_consent_prepare(*, user: User, guardian_email: str) -> GuardianConsent:
+    """At sign-up: note the guardian's address; nobody is mailed until the minor verifies their own
+    address (guardian_consent_after_verification), so a sign-up with someone else's address mails
+    no guardian and the answer is the same as for every sign-up."""
+    consent = GuardianConsent(
+        user=user, guardian_email=guardian_email.strip().lower(), child_date_of_birth=user.date_of_birth
+    )
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def guardian_consent_after_verification(*, user: User, request=None) -> GuardianConsent | None:
+    """The minor has verified their own address: the account waits for the guardian, who is mailed now."""
+    consent = GuardianConsent.objects.filter(user=user, confirmed_at__isnull=True, times_sent=0).first()
+    if consent is None:
+        return None
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    return guardian_consent_send(consent=consent, request=request)
+
+
+def pending_minor_release(*, email: str) -> int:
+    """Delete sign-ups of minors for ``email`` whose own address was never verified.
+
+    Such an account proves nothing about who owns the address, so it must not keep the owner from
+    signing up or resetting a password: the owner's sign-up or reset replaces it.
+    """
+    users = (
+        User.objects.filter(email__iexact=email, guardian_consent__confirmed_at__isnull=True)
+        .exclude(emailaddress__verified=True)
+        .distinct()
+    )
+    count = 0
+    for user in users:
+        account_erase(user=user, delete=True)
+        count += 1
+    return count
+
+
+@transaction.atomic
 def guardian_consent_confirm(*, consent: GuardianConsent, ip: str | None, user_agent: str) -> GuardianConsent:
     """The guardian agreed: record who, when and how, and activate the child's account."""
     consent = GuardianConsent.objects.select_for_update().select_related("user").get(pk=consent.pk)
@@ -145,8 +188,8 @@ def unconfirmed_minors_purge(*, now: datetime.datetime | None = None, days: int 
     """Delete accounts of minors whose guardian has not confirmed within ``days`` (default 30)."""
     days = settings.KOK_UNCONFIRMED_MINOR_RETENTION_DAYS if days is None else days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    # Inactive (waiting for the guardian) or never verified their own address (still active).
     users = User.objects.filter(
-        is_active=False,
         guardian_consent__confirmed_at__isnull=True,
         guardian_consent__requested_at__lt=cutoff,
     )
@@ -154,6 +197,19 @@ def unconfirmed_minors_purge(*, now: datetime.datetime | None = None, days: int 
     for user in users:
         account_erase(user=user, delete=True)
         count += 1
+    return count
+
+
+def login_records_purge(*, now: datetime.datetime | None = None, days: int | None = None) -> int:
+    """Delete django-axes' login records older than ``days`` (KOK_LOGIN_RECORD_RETENTION_DAYS)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    days = settings.KOK_LOGIN_RECORD_RETENTION_DAYS if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    count = 0
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        deleted, _per_model = model.objects.filter(attempt_time__lt=cutoff).delete()
+        count += deleted
     return count
 
 

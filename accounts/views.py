@@ -3,7 +3,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
+
+from kok_learn.http import client_ip, rate_limited
 
 from . import services
 from .forms import AccountDeleteForm, GuardianConsentResendForm, ProfileForm
@@ -81,6 +82,13 @@ def guardian_consent(request, token):
         consent = services.guardian_consent_from_token(token=token)
     except services.ConsentLinkExpired as expired:
         if request.method == "POST" and request.POST.get("action") == "resend":
+            if _resend_limited(request):
+                return render(
+                    request,
+                    "accounts/guardian_consent_expired.html",
+                    {"consent": expired.consent, "token": token, "limited": True},
+                    status=429,
+                )
             services.guardian_consent_send(consent=expired.consent, request=request)
             return render(request, "accounts/guardian_consent_resent.html")
         return render(
@@ -92,7 +100,7 @@ def guardian_consent(request, token):
     if request.method == "POST" and not consent.is_confirmed:
         consent = services.guardian_consent_confirm(
             consent=consent,
-            ip=request.META.get("REMOTE_ADDR"),
+            ip=client_ip(request),
             user_agent=request.headers.get("user-agent", ""),
         )
         return render(request, "accounts/guardian_consent_done.html", {"consent": consent})
@@ -101,6 +109,11 @@ def guardian_consent(request, token):
 
 
 RESEND_LIMIT_PER_HOUR = 5
+
+
+def _resend_limited(request) -> bool:
+    """Guardian links sent again (by the form or from an expired link): 5 an hour per visitor."""
+    return rate_limited(request, scope="guardian-resend", limit=RESEND_LIMIT_PER_HOUR, window=3600)
 
 
 @never_cache
@@ -112,11 +125,8 @@ def guardian_consent_resend(request):
     """
     form = GuardianConsentResendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        key = f"guardian-resend:{request.META.get('REMOTE_ADDR')}"
-        attempts = cache.get(key, 0)
-        if attempts >= RESEND_LIMIT_PER_HOUR:
+        if _resend_limited(request):
             return render(request, "accounts/guardian_consent_resend.html", {"form": form, "limited": True}, status=429)
-        cache.set(key, attempts + 1, timeout=3600)
         consent = (
             GuardianConsent.objects.select_related("user")
             .filter(user__email__iexact=form.cleaned_data["email"], confirmed_at__isnull=True, user__is_active=False)

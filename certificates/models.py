@@ -20,6 +20,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
+from kok_learn.names import validate_person_name
+
 from .codes import format_code
 
 DEFAULT_BODY = "za uspješno završen tečaj „{naziv}” u trajanju od {sati}."
@@ -225,7 +227,7 @@ class Certificate(models.Model):
     subject_key = models.CharField(
         _("subject"), max_length=100, help_text=_("What the certificate is for, e.g. course:12 or pairing:3.")
     )
-    holder_name = models.CharField(_("holder"), max_length=150, blank=True)
+    holder_name = models.CharField(_("holder"), max_length=150, blank=True, validators=[validate_person_name])
     title = models.CharField(_("title"), max_length=255)
     hours = models.DecimalField(
         _("hours"), max_digits=6, decimal_places=1, default=0, validators=[MinValueValidator(0)]

@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kok_learn.names import clean_person_name
+
 from .codes import generate_code
 from .credentials.build import identity_hash, unsigned_credential
 from .credentials.keys import KeyUnavailable, iso_utc, signing_key, verification_method_id
@@ -69,7 +71,7 @@ def certificate_issue(
     certificate = Certificate(
         recipient=recipient,
         subject_key=subject_key,
-        holder_name=(recipient.display_name or "")[:150],
+        holder_name=clean_person_name(recipient.display_name or "")[:150],
         title=title[:255],
         hours=Decimal(str(hours or 0)),
         issuer=issuer[:200],

@@ -4,7 +4,6 @@ published DID document and status lists. Views stay thin."""
 import json
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db.models import Max
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -13,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from accounts.roles import is_coordinator
+from kok_learn.http import rate_limited
 
 from .codes import format_code, normalise_code
 from .credentials.keys import KeyUnavailable
@@ -29,29 +29,10 @@ from .services import certificate_regenerate
 NOINDEX = "noindex, nofollow"
 
 
-def _client_ip(request) -> str:
-    """The client's address. Behind N trusted proxies (the same AXES_IPWARE_PROXY_COUNT that
-    django-axes uses) it is the N-th address from the right of X-Forwarded-For, the one our own
-    proxy appended; entries further left are whatever the client claimed and are ignored."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _rate_limited(request) -> bool:
-    """A per-IP counter in the cache: at most KOK_VERIFY_RATE_LIMIT look-ups per window."""
+    """At most KOK_VERIFY_RATE_LIMIT look-ups per window from one visitor (kok_learn.http.client_ip)."""
     limit, window = getattr(settings, "KOK_VERIFY_RATE_LIMIT", (30, 600))
-    key = f"certificates:verify:{_client_ip(request)}"
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return rate_limited(request, scope="certificates-verify", limit=limit, window=window)
 
 
 def _public(response):

@@ -1,7 +1,11 @@
 """Small HTTP helpers shared by every app: the client's address behind a proxy, cache-control opt-outs."""
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
 
 
 def keep_cache_control(view: Callable) -> Callable:
@@ -18,3 +22,37 @@ def keep_cache_control(view: Callable) -> Callable:
         return response
 
     return wrapped
+
+
+def client_ip(request) -> str:
+    """The visitor's address, the one used for every rate limit, lock-out and record of consent.
+
+    Behind ``KOK_TRUSTED_PROXY_COUNT`` proxies of our own (nginx, a load balancer) each appends the
+    address it got the request from to ``X-Forwarded-For``, so the visitor's address is the N-th from
+    the right; anything further left is whatever the client claimed and is ignored. Without proxies
+    (the count is 0) the header is ignored altogether and ``REMOTE_ADDR`` counts.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "KOK_TRUSTED_PROXY_COUNT", 0) or 0
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            candidate = forwarded[-proxies]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass
+    return remote or "unknown"
+
+
+def rate_limited(request, *, scope: str, limit: int, window: int) -> bool:
+    """Counts this request against ``limit`` per ``window`` seconds for the visitor's address; True once over."""
+    key = f"ratelimit:{scope}:{client_ip(request)}"
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit

@@ -314,7 +314,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "reset_password": "accounts.forms.ResetPasswordForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -368,8 +368,24 @@ AXES_USERNAME_CALLABLE = "accounts.backends.login_identifier"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Login records (e-mail, address, browser of each login and failed attempt) are deleted after this many
+# days by `manage.py purge_login_records` (the maintenance timer); they are in the data export and
+# erased with the account (accounts/privacy.py).
+KOK_LOGIN_RECORD_RETENTION_DAYS = int(os.environ.get("KOK_LOGIN_RECORD_RETENTION_DAYS", "90"))
+# The visitor's address comes from one helper (kok_learn.http.client_ip) for axes, allauth and our own
+# rate limits and consent records; see KOK_TRUSTED_PROXY_COUNT below.
+AXES_CLIENT_IP_CALLABLE = "kok_learn.http.client_ip"
+
+
+def trusted_proxy_count(default: str) -> int:
+    """KOK_TRUSTED_PROXY_COUNT (AXES_PROXY_COUNT is its older name): our own proxies in front of gunicorn."""
+    return int(os.environ.get("KOK_TRUSTED_PROXY_COUNT", os.environ.get("AXES_PROXY_COUNT", default)))
+
+
+# How many proxies of ours append to X-Forwarded-For (nginx: 1). 0 ignores the header: the
+# client could write anything there. Used by kok_learn.http.client_ip and allauth's own look-ups.
+KOK_TRUSTED_PROXY_COUNT = trusted_proxy_count("0")
+ALLAUTH_TRUSTED_PROXY_COUNT = KOK_TRUSTED_PROXY_COUNT
 
 # --- Security headers -------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

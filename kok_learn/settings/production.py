@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import caches_from_env, env_bool, env_list
+from .base import caches_from_env, env_bool, env_list, trusted_proxy_count
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -49,8 +49,10 @@ X_FRAME_OPTIONS = "DENY"
 
 # Coordinators and Wagtail admin users must set up a TOTP second factor (docs/security.md).
 KOK_REQUIRE_MFA_FOR_STAFF = env_bool("KOK_REQUIRE_MFA_FOR_STAFF", True)
-# Behind the TLS proxy: one trusted hop in X-Forwarded-For gives django-axes the real client IP.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
+# Behind the TLS proxy: one trusted hop in X-Forwarded-For gives the real client address to axes,
+# allauth's rate limits and ours (kok_learn.http.client_ip).
+KOK_TRUSTED_PROXY_COUNT = trusted_proxy_count("1")
+ALLAUTH_TRUSTED_PROXY_COUNT = KOK_TRUSTED_PROXY_COUNT
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

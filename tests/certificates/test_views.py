@@ -151,7 +151,7 @@ def test_verification_is_rate_limited_per_ip(client, settings):
 
 def test_behind_a_proxy_the_limit_counts_the_forwarded_client_not_the_proxy(client, settings):
     settings.KOK_VERIFY_RATE_LIMIT = (2, 60)
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.KOK_TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     for _ in range(2):
         assert client.get("/provjera/ZZZZ-ZZZZ-ZZZZ/", HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 404
