@@ -48,7 +48,7 @@ def main() -> int:
 
     page = next(p for p in PAGES if p.name == args.page)
     ctx = BenchContext()
-    path = page.locate(ctx)
+    path = page.paths(ctx)[0]
     user = ctx.user_for(page.who)
     client = Client(HTTP_HOST="127.0.0.1")
     if user is not None:

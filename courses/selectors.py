@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
 
-from kok_learn.caching.content_cache import remember
+from kok_learn.caching.content_cache import remember, remember_many
 from kok_learn.search import filter_text, search_query
 
 from .models import (
@@ -143,23 +143,38 @@ def outline_progress(*, lessons: list[LessonPage], enrolment: Enrolment | None) 
     return CourseProgress(lessons=lessons)
 
 
-def progress_for_enrolments(enrolments: list[Enrolment]) -> dict[int, CourseProgress]:
-    """Progress for several courses of one learner in a single query (the dashboard)."""
+OUTLINE_ROW_FIELDS = ("pk", "title", "path", "depth", "required", "quiz_count", "estimated_minutes")
+
+
+def _outline_rows(course_paths: list[str]) -> dict[str, list[tuple]]:
+    """The live lessons of several courses as plain rows, in tree order, in one query."""
+    rows = {path: [] for path in course_paths}
+    steplen = LessonPage.steplen
+    for row in _lessons_query(paths=course_paths, enrolment_ids=[]).values_list(*OUTLINE_ROW_FIELDS):
+        path, depth = row[2], row[3]
+        course_path = path[: (depth - 2) * steplen]
+        if course_path in rows:
+            rows[course_path].append(row)
+    return rows
+
+
+def progress_for_enrolments(enrolments: list[Enrolment], *, request=None) -> dict[int, CourseProgress]:
+    """Progress for several courses of one learner (the dashboard): the courses' outlines are the same
+    for everyone and come from the content cache (one query for all that are not kept yet); what this
+    learner completed is one small query, always read."""
     if not enrolments:
         return {}
-    lessons = _lessons_query(
-        paths=[enrolment.course.path for enrolment in enrolments], enrolment_ids=[e.pk for e in enrolments]
-    ).values_list("pk", "title", "path", "depth", "required", "quiz_count", "estimated_minutes", "done")
-    lessons = [LessonSummary(*row) for row in lessons]
-    by_course = {enrolment.course_id: CourseProgress() for enrolment in enrolments}
-    path_to_course = {enrolment.course.path: enrolment.course_id for enrolment in enrolments}
-    steplen = LessonPage.steplen
-    for lesson in lessons:
-        course_path = lesson.path[: (lesson.depth - 2) * steplen]
-        course_id = path_to_course.get(course_path)
-        if course_id is not None:
-            by_course[course_id].lessons.append(lesson)
-    return by_course
+    paths = [enrolment.course.path for enrolment in enrolments]
+    outlines = remember_many("course-outline-rows", paths, _outline_rows, request=request)
+    done = set(
+        LessonCompletion.objects.filter(enrolment_id__in=[e.pk for e in enrolments]).values_list("lesson_id", flat=True)
+    )
+    return {
+        enrolment.course_id: CourseProgress(
+            lessons=[LessonSummary(*row, done=row[0] in done) for row in outlines.get(enrolment.course.path, [])]
+        )
+        for enrolment in enrolments
+    }
 
 
 def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
@@ -302,9 +317,17 @@ def course_list_for_capacity_area(*, area_slug: str, limit: int = 3) -> list[Cou
 # Dashboard ---------------------------------------------------------------------------------
 
 
-def dashboard_context(*, user) -> dict:
-    enrolments = list(Enrolment.objects.filter(user=user).select_related("course").order_by("-enrolled_at"))
-    progress = progress_for_enrolments(enrolments)
+DASHBOARD_COURSE_FIELDS = ["course__title", "course__slug", "course__path", "course__depth", "course__url_path"]
+
+
+def dashboard_context(*, user, request=None) -> dict:
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .only("id", "user_id", "course_id", "status", "enrolled_at", "completed_at", *DASHBOARD_COURSE_FIELDS)
+        .order_by("-enrolled_at")
+    )
+    progress = progress_for_enrolments(enrolments, request=request)
     in_progress, completed, pending = [], [], []
     for enrolment in enrolments:
         enrolment.progress = progress.get(enrolment.course_id, CourseProgress())

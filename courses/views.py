@@ -28,7 +28,7 @@ def _catalogue_url(request) -> str:
 @login_required
 @require_GET
 def dashboard(request):
-    context = selectors.dashboard_context(user=request.user)
+    context = selectors.dashboard_context(user=request.user, request=request)
     context["extra_panels"] = dashboard_panels(request)
     return TemplateResponse(request, "courses/dashboard.html", context)
 

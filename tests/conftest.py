@@ -43,8 +43,9 @@ def home_page(db):
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
-    """Pages cached by one test must not answer another (kok_learn/caching/page_cache.py)."""
-    from django.conf import settings
+    """Pages, fragments, routes and Wagtail's site root paths cached by one test must not answer
+    another (kok_learn/caching/): a rolled-back Site or page sends no signal that would purge them."""
     from django.core.cache import caches
 
-    caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()
+    for cache in caches.all():
+        cache.clear()

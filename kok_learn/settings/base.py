@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kok_learn.middleware.ExplicitLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kok_learn.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Responses to signed-in people: Cache-Control: private, no-store (docs/security.md).
