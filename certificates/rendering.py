@@ -18,6 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from kok_learn.operator import organisation_name
 from kok_learn.pdf import (
     PdfMetadata,
     data_uri,
@@ -26,8 +27,6 @@ from kok_learn.pdf import (
     string_stylesheet,
     write_atomically,
 )
-
-from kok_learn.operator import organisation_name
 
 from .codes import format_code
 from .models import Certificate, CertificateTemplate
