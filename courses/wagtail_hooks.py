@@ -189,3 +189,24 @@ def setup_catalogue(*, home, log):
     from .services import catalogue_setup
 
     catalogue_setup(home=home, log=log)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_enrolments_panel(request, panels):
+    """Coordinators: enrolments waiting for approval, linked to the filtered list."""
+    from accounts.roles import is_coordinator
+    from kok_learn.admin_panels import CountPanel
+
+    if not is_coordinator(request.user):
+        return
+    count = Enrolment.objects.filter(status=EnrolmentStatus.PENDING).count()
+    panels.append(
+        CountPanel(
+            name="pending-enrolments",
+            heading=gettext("Enrolments waiting for approval"),
+            count=count,
+            url=reverse(enrolment_viewset.get_url_name("index")) + f"?status={EnrolmentStatus.PENDING}",
+            link_text=gettext("Approve enrolments"),
+            order=10,
+        )
+    )
