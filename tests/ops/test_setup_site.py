@@ -99,19 +99,23 @@ def test_fresh_production_install_gets_a_real_empty_site(production_env):
 
 
 @pytest.mark.django_db
-def test_the_organisation_in_the_settings_is_on_a_newly_issued_certificate(django_capture_on_commit_callbacks):
+def test_the_organisation_and_eu_notice_in_the_settings_are_on_a_newly_issued_certificate(django_capture_on_commit_callbacks):
     from django.core.files.storage import storages
     from wagtail.models import Site
 
     from certificates.models import Certificate
     from courses import services
-    from home.models import ContactSettings
+    from home.models import ContactSettings, FundingNotice
     from tests.courses.factories import UserFactory, lessons_of, make_course
     from tests.pdftools import pdf_text
 
-    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    site = Site.objects.get(is_default_site=True)
+    contact = ContactSettings.for_site(site)
     contact.organisation = "Udruga Zeleni Brijeg"
     contact.save()
+    notice = FundingNotice.for_site(site)  # one copy of the EU notice: the site's, on the footer and certificates
+    notice.fund_name = "Fond za pravednu tranziciju"
+    notice.save()
 
     learner = UserFactory()
     course = make_course(title="Tečaj s novim izdavateljem", lessons_per_module=2)
@@ -124,4 +128,5 @@ def test_the_organisation_in_the_settings_is_on_a_newly_issued_certificate(djang
     with storages["private"].open(certificate.pdf_name, "rb") as handle:
         text = pdf_text(handle.read())
     assert "Udruga Zeleni Brijeg" in text
+    assert "Fond za pravednu tranziciju" in text
     assert "Udruga PET PLUS" not in text.replace("Udruge PET PLUS", "")  # (the signatory's title is the template's)
