@@ -99,7 +99,9 @@ def test_fresh_production_install_gets_a_real_empty_site(production_env):
 
 
 @pytest.mark.django_db
-def test_the_organisation_and_eu_notice_in_the_settings_are_on_a_newly_issued_certificate(django_capture_on_commit_callbacks):
+def test_the_organisation_and_eu_notice_in_the_settings_are_on_a_newly_issued_certificate(
+    django_capture_on_commit_callbacks,
+):
     from django.core.files.storage import storages
     from wagtail.models import Site
 
