@@ -9,11 +9,6 @@ from .models import Certificate, CertificateTemplate, Signatory
 
 DEFAULT_TEMPLATE_NAME = "Potvrda o završenom tečaju (zadano)"
 
-FUNDING_DISCLAIMER = (
-    "Potvrda je izdana u sklopu projekta „Pokrenimo KOK! Kultura u općini Kravarsko” koji je "
-    "sufinancirala Europska unija iz Europskoga socijalnog fonda. Sadržaj potvrde isključiva je "
-    "odgovornost Udruge PET PLUS."
-)
 
 SIGNATORIES = [
     ("Snježana Kovačić", "predsjednica Udruge PET PLUS"),
@@ -46,9 +41,6 @@ def load(*, log, with_accounts: bool) -> None:
             "intro": "Ovu potvrdu dobiva",
             "body": "za uspješno završen tečaj „{naziv}” u trajanju od {sati}.",
             "accent_colour": "#1D5E3A",
-            "funding_emblem_text": "Sufinancira Europska unija",
-            "funding_fund_name": "Europski socijalni fond",
-            "funding_disclaimer": FUNDING_DISCLAIMER,
         },
     )
     if created:
@@ -65,7 +57,6 @@ def load(*, log, with_accounts: bool) -> None:
                 "civilnoga društva, u trajanju od {sati}."
             ),
             "accent_colour": "#8A4B08",
-            "funding_disclaimer": FUNDING_DISCLAIMER,
         },
     )
     if created:

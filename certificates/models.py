@@ -62,14 +62,8 @@ class CertificateTemplate(PreviewableMixin, index.Indexed, ClusterableModel):
         default=True,
         help_text=_("Certificates of an ESF-funded activity must show the EU emblem."),
     )
-    # The funding notice is part of the template, not read from the home app's site settings:
-    # the certificates app does not depend on home, and an issued certificate keeps the notice
-    # it was designed with even if the site footer changes later.
-    funding_emblem_text = models.CharField(
-        _("emblem text"), max_length=120, blank=True, default="Sufinancira Europska unija"
-    )
-    funding_fund_name = models.CharField(_("fund"), max_length=120, blank=True, default="Europski socijalni fond")
-    funding_disclaimer = models.TextField(_("funding disclaimer"), blank=True)
+    # The wording of the EU funding notice is the site's one (Settings → EU funding notice, read through
+    # kok_learn.operator.funding_notice()); a template only decides whether it is shown.
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -85,9 +79,6 @@ class CertificateTemplate(PreviewableMixin, index.Indexed, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("show_project_logo"), FieldPanel("show_eu_emblem")]),
-                FieldPanel("funding_emblem_text"),
-                FieldPanel("funding_fund_name"),
-                FieldPanel("funding_disclaimer"),
             ],
             heading=_("Logos and EU funding notice"),
         ),

@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from kok_learn.operator import organisation_name
+from kok_learn.operator import funding_notice, organisation_name
 from kok_learn.pdf import (
     PdfMetadata,
     data_uri,
@@ -183,6 +183,7 @@ def certificate_context(
         "qr_src": qr_data_uri(verification_url),
         "project_logo_src": static_uri("img/kok-logo.svg") if template.show_project_logo else None,
         "eu_emblem_src": static_uri("img/eu-emblem.svg") if template.show_eu_emblem else None,
+        "funding": funding_notice(),
         "logos": logos,
         "signatories": signatories,
         "sample": sample,

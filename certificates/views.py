@@ -24,7 +24,6 @@ from .forms import VerifyForm
 from .models import Certificate
 from .rendering import format_hours
 from .selectors import certificate_get_by_code
-from .services import certificate_regenerate
 
 NOINDEX = "noindex, nofollow"
 
@@ -92,12 +91,16 @@ def download(request, code: str):
         raise Http404
     storage = storages["private"]
     if not certificate.pdf_name or not storage.exists(certificate.pdf_name):
-        # Not rendered yet, or a render failed: ask the worker again and tell the person to wait.
-        certificate_regenerate(certificate=certificate)
-        response = render(request, "certificates/pdf_pending.html", {"certificate": certificate}, status=503)
-        response["Retry-After"] = "30"
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        # Not rendered yet, or a render failed: ask the worker again (once for many GETs) and tell
+        # the person to wait, with the same 202 as every stored PDF (kok_learn/pdf.py).
+        from kok_learn.pdf import enqueue_render_once, pending_response
+
+        from .rendering import pdf_name_for
+        from .tasks import render_certificate_pdf
+
+        certificate_id = certificate.pk
+        enqueue_render_once(pdf_name_for(certificate), lambda: render_certificate_pdf.enqueue(certificate_id))
+        return pending_response(request, "certificates/pdf_pending.html", {"certificate": certificate})
     response = FileResponse(
         storage.open(certificate.pdf_name, "rb"),
         as_attachment=True,
@@ -121,11 +124,15 @@ def download_credential(request, code: str):
     ):
         raise Http404
     if not certificate.credential_json:
-        certificate_regenerate(certificate=certificate)
-        response = render(request, "certificates/pdf_pending.html", {"certificate": certificate}, status=503)
-        response["Retry-After"] = "30"
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        # Signed when the PDF is rendered: wait for that render, like the PDF itself.
+        from kok_learn.pdf import enqueue_render_once, pending_response
+
+        from .rendering import pdf_name_for
+        from .tasks import render_certificate_pdf
+
+        certificate_id = certificate.pk
+        enqueue_render_once(pdf_name_for(certificate), lambda: render_certificate_pdf.enqueue(certificate_id))
+        return pending_response(request, "certificates/pdf_pending.html", {"certificate": certificate})
     response = HttpResponse(certificate.credential_json.encode("utf-8"), content_type="application/ld+json")
     response["Content-Disposition"] = f'attachment; filename="vjerodajnica-{certificate.display_code}.json"'
     patch_cache_control(response, private=True, no_store=True)

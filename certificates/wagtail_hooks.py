@@ -391,3 +391,27 @@ class DownloadZipBulkAction(SnippetBulkAction):
 
 
 hooks.register("register_bulk_action", DownloadZipBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_certificates_this_month_panel(request, panels):
+    """Coordinators: certificates issued since the first of this month, linked to the register."""
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    from accounts.roles import is_coordinator
+    from kok_learn.admin_panels import CountPanel
+
+    if not is_coordinator(request.user):
+        return
+    first = timezone.localdate().replace(day=1)
+    panels.append(
+        CountPanel(
+            name="certificates-this-month",
+            heading=gettext("Certificates issued this month"),
+            count=Certificate.objects.filter(issued_on__gte=first).count(),
+            url=reverse(Certificate.snippet_viewset.get_url_name("list")),
+            link_text=gettext("Open the certificate register"),
+            order=20,
+        )
+    )

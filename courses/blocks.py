@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from kok_learn.blocks import CalloutBlock, DocumentBlock  # shared with home
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3"]
 
@@ -56,28 +57,6 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video with transcript")
         template = "courses/blocks/video_block.html"
-
-
-class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=150)
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Document download")
-        template = "components/blocks/document_block.html"
-
-
-class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(label=_("Kind"), choices=[("tip", _("Tip")), ("warning", _("Warning"))], default="tip")
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "help"
-        label = _("Tip or warning")
-        template = "components/blocks/callout_block.html"
-        preview_value = {"kind": "tip", "title": "Savjet", "text": "<p>Lozinku nikome ne govorite.</p>"}
 
 
 class StepBlock(blocks.StructBlock):

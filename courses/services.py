@@ -67,11 +67,34 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
 
 @transaction.atomic
 def enrolment_approve(*, enrolment: Enrolment) -> Enrolment:
-    if enrolment.status == EnrolmentStatus.PENDING:
-        enrolment.status = EnrolmentStatus.ACTIVE
-        enrolment.full_clean(validate_constraints=False)
-        enrolment.save(update_fields=["status"])
+    """Approve a pending enrolment and tell the learner by e-mail (after the commit). Idempotent."""
+    if enrolment.status != EnrolmentStatus.PENDING:
+        return enrolment
+    enrolment.status = EnrolmentStatus.ACTIVE
+    enrolment.full_clean(validate_constraints=False)
+    enrolment.save(update_fields=["status"])
+    _enrolment_approved_mail(enrolment=enrolment)
     return enrolment
+
+
+def _enrolment_approved_mail(*, enrolment: Enrolment) -> None:
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    course = enrolment.course
+    context = {
+        "name": enrolment.user.get_full_name() or enrolment.user.email,
+        "course_title": course.title,
+        "course_url": course.get_full_url(),
+        "organisation": organisation_name(),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("courses/email/enrolment_approved_subject.txt", context).strip()
+        body = render_to_string("courses/email/enrolment_approved_message.txt", context)
+    address = enrolment.user.email
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
 
 
 def _enrolment_for_lesson(*, user, lesson: LessonPage, course: CoursePage | None) -> tuple[Enrolment, CoursePage]:

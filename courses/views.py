@@ -136,17 +136,19 @@ def handbook(request, course_id: int):
 
     from accounts.roles import is_coordinator
 
-    from .handbook import handbook_name, handbook_schedule_render
+    from .handbook import handbook_name
 
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     if not is_coordinator(request.user):
         enrolment = selectors.enrolment_for(user=request.user, course=course)
         if enrolment is None or not enrolment.gives_access:
             raise Http404("Not enrolled in this course")
+    from kok_learn.pdf import enqueue_render_once, pending_response
+
+    from .tasks import handbook_render as render_task
+
     storage = storages["private"]
     name = handbook_name(course=course)
-    if not storage.exists(name):
-        handbook_schedule_render(course=course)
     if storage.exists(name):
         response = FileResponse(
             storage.open(name, "rb"),
@@ -156,6 +158,8 @@ def handbook(request, course_id: int):
         )
         patch_cache_control(response, private=True, no_store=True)
         return response
-    return TemplateResponse(
-        request, "courses/handbook_pending.html", {"course": course, "back_url": course.get_url(request)}, status=202
+    course_id = course.pk
+    enqueue_render_once(name, lambda: render_task.enqueue(course_id))
+    return pending_response(
+        request, "courses/handbook_pending.html", {"course": course, "back_url": course.get_url(request)}
     )

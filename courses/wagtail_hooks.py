@@ -1,15 +1,24 @@
 """Admin: snippets for categories and audiences, enrolment listing with export, course statistics."""
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 
 from kok_learn.viewsets import ModelViewSet, SnippetViewSet
 
 from . import reports
-from .models import Audience, CourseCategory, CourseIndexPage, Enrolment
+from .models import Audience, CourseCategory, CourseIndexPage, Enrolment, EnrolmentStatus
 
 
 class CourseCategoryViewSet(SnippetViewSet):
@@ -30,13 +39,86 @@ register_snippet(CourseCategoryViewSet)
 register_snippet(AudienceViewSet)
 
 
+class EnrolmentStatusForm(WagtailAdminModelForm):
+    """Only "waiting for approval" and "in progress": completion comes from the course itself
+    (courses.services.course_completion_check, with its date and certificate), never by hand.
+    Changing a pending enrolment to "in progress" approves it through the service (e-mail included)."""
+
+    class Meta:
+        model = Enrolment
+        fields = ["status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["status"]
+        if self.instance.status == EnrolmentStatus.COMPLETED:
+            field.disabled = True
+        else:
+            field.choices = [(value, label) for value, label in field.choices if value != EnrolmentStatus.COMPLETED]
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == EnrolmentStatus.COMPLETED and self.instance.status != EnrolmentStatus.COMPLETED:
+            raise forms.ValidationError(
+                gettext("A course is completed only when the learner finishes it; it cannot be set by hand.")
+            )
+        return status
+
+    def save(self, commit=True):
+        from .services import enrolment_approve
+
+        before = self.initial.get("status")
+        if before == EnrolmentStatus.PENDING and self.cleaned_data["status"] == EnrolmentStatus.ACTIVE:
+            self.instance.status = EnrolmentStatus.PENDING
+            return enrolment_approve(enrolment=self.instance)
+        return super().save(commit=commit)
+
+
+class ApproveColumn(Column):
+    """An "Approve" button on pending enrolments in the listing (POST to the approve view)."""
+
+    cell_template_name = "courses/admin/enrolment_approve_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["show"] = instance.status == EnrolmentStatus.PENDING
+        context["approve_url"] = reverse(enrolment_viewset.get_url_name("approve"), args=[instance.pk])
+        context["csrf_token"] = get_token(context["request"])
+        return context
+
+
+@require_POST
+def enrolment_approve_view(request, pk):
+    from .services import enrolment_approve
+
+    if not request.user.has_perm("courses.change_enrolment"):
+        raise PermissionDenied(gettext("You may not approve enrolments."))
+    enrolment = get_object_or_404(Enrolment.objects.select_related("user", "course"), pk=pk)
+    if enrolment.status == EnrolmentStatus.PENDING:
+        enrolment_approve(enrolment=enrolment)
+        messages.success(
+            request,
+            gettext("The enrolment of %(name)s is approved; they were told by e-mail.")
+            % {"name": enrolment.user.get_full_name() or enrolment.user.email},
+        )
+    return redirect(enrolment_viewset.get_url_name("index"))
+
+
 class EnrolmentViewSet(ModelViewSet):
     model = Enrolment
     icon = "user"
     menu_label = _("Enrolments")
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["user", "course", "status", "enrolled_at", "completed_at", "last_activity_at"]
+    list_display = [
+        "user",
+        "course",
+        "status",
+        "enrolled_at",
+        "completed_at",
+        "last_activity_at",
+        ApproveColumn("approve", label=_("Approval")),
+    ]
     list_filter = {"course": ["exact"], "status": ["exact"], "enrolled_at": ["gte", "lte"]}
     list_export = ["user.display_name", "user.email", "course.title", "status", "enrolled_at", "completed_at"]
     export_headings = {
@@ -52,8 +134,14 @@ class EnrolmentViewSet(ModelViewSet):
     form_fields = ["status"]
     ordering = ["-enrolled_at"]
 
+    def get_form_class(self, for_update=False):
+        return EnrolmentStatusForm
+
     def get_queryset(self, request):
         return Enrolment.objects.select_related("user", "course")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("<int:pk>/odobri/", enrolment_approve_view, name="approve")]
 
 
 enrolment_viewset = EnrolmentViewSet("enrolments")
@@ -127,3 +215,24 @@ def setup_catalogue(*, home, log):
     from .services import catalogue_setup
 
     catalogue_setup(home=home, log=log)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_enrolments_panel(request, panels):
+    """Coordinators: enrolments waiting for approval, linked to the filtered list."""
+    from accounts.roles import is_coordinator
+    from kok_learn.admin_panels import CountPanel
+
+    if not is_coordinator(request.user):
+        return
+    count = Enrolment.objects.filter(status=EnrolmentStatus.PENDING).count()
+    panels.append(
+        CountPanel(
+            name="pending-enrolments",
+            heading=gettext("Enrolments waiting for approval"),
+            count=count,
+            url=reverse(enrolment_viewset.get_url_name("index")) + f"?status={EnrolmentStatus.PENDING}",
+            link_text=gettext("Approve enrolments"),
+            order=10,
+        )
+    )

@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from kok_learn.blocks import CalloutBlock, DocumentBlock  # shared with courses
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -25,22 +26,6 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "components/blocks/image_block.html"
-
-
-class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        label=_("Kind"),
-        choices=[("tip", _("Tip")), ("note", _("Note")), ("warning", _("Warning"))],
-        default="tip",
-    )
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "help"
-        label = _("Callout")
-        template = "components/blocks/callout_block.html"
-        preview_value = {"kind": "tip", "title": "Savjet", "text": "<p>Lozinku nikome ne govorite.</p>"}
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -68,16 +53,6 @@ class FactListBlock(blocks.StructBlock):
         template = "components/blocks/fact_list_block.html"
 
 
-class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=150)
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Document")
-        template = "components/blocks/document_block.html"
-
-
 class BodyBlock(blocks.StreamBlock):
     """The body of standard pages and news articles."""
 
@@ -91,7 +66,7 @@ class BodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     quote = QuoteBlock()
     facts = FactListBlock()
-    document = DocumentLinkBlock()
+    document = DocumentBlock()
     embed = EmbedBlock(label=_("Embedded media"), template="components/blocks/embed_block.html")
 
 

@@ -24,6 +24,17 @@ def operator_settings():
     return model.for_site(site)
 
 
+def funding_notice():
+    """The EU funding notice of the default site (emblem text, fund, disclaimer), as the footer shows it;
+    the settings model is named in `KOK_FUNDING_NOTICE_MODEL` ("home.FundingNotice"). An unsaved default
+    (the model's standard wording) before `setup_site`."""
+    from wagtail.models import Site
+
+    model = apps.get_model(getattr(settings, "KOK_FUNDING_NOTICE_MODEL", "home.FundingNotice"))
+    site = Site.objects.filter(is_default_site=True).first()
+    return model.for_site(site) if site else model()
+
+
 def organisation_name() -> str:
     """The name of the organisation running the platform ("" before `setup_site`)."""
     found = operator_settings()

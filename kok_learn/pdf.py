@@ -301,7 +301,9 @@ def write_atomically(name: str, data: bytes, *, storage=None) -> str:
     except NotImplementedError:
         if storage.exists(name):
             storage.delete(name)
-        return storage.save(name, ContentFile(data))
+        saved = storage.save(name, ContentFile(data))
+        _rendered(name)
+        return saved
     final_path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temp_name = tempfile.mkstemp(dir=final_path.parent, prefix=f".{final_path.name}.", suffix=".part")
     try:
@@ -314,4 +316,48 @@ def write_atomically(name: str, data: bytes, *, storage=None) -> str:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    _rendered(name)
     return name
+
+
+def _rendered(name: str) -> None:
+    from django.core.cache import cache
+
+    cache.delete(_render_marker(name))
+
+
+# --- Serving stored PDFs --------------------------------------------------------------------------
+# Every stored PDF (certificates, course handbooks, mentoring reports) answers the same way while a
+# worker renders it: 202 Accepted with Retry-After, and one render task for many impatient GETs.
+PENDING_STATUS = 202
+PENDING_RETRY_AFTER = 10
+RENDER_ONCE_SECONDS = 120
+
+
+def _render_marker(name: str) -> str:
+    return f"pdf-render:{name}"
+
+
+def enqueue_render_once(name: str, enqueue) -> bool:
+    """Call ``enqueue`` after the commit unless a render of the file ``name`` was asked for in the last
+    two minutes (a cache marker shared by all processes with a shared cache). Returns True when it
+    enqueued. `write_atomically` removes the marker; if a render fails, the marker expires and the
+    next GET asks again."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    if not cache.add(_render_marker(name), 1, timeout=RENDER_ONCE_SECONDS):
+        return False
+    transaction.on_commit(enqueue)
+    return True
+
+
+def pending_response(request, template_name: str, context: dict):
+    """The "being prepared" page of a PDF that is not stored yet (202, Retry-After, never cached)."""
+    from django.template.response import TemplateResponse
+    from django.utils.cache import patch_cache_control
+
+    response = TemplateResponse(request, template_name, context, status=PENDING_STATUS)
+    response["Retry-After"] = str(PENDING_RETRY_AFTER)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

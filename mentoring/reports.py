@@ -7,7 +7,6 @@ when something in it changed, and a download never waits for a stale file.
 
 import hashlib
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -123,9 +122,11 @@ def render_programme_report(*, programme: Programme) -> bytes:
 
 def store(name: str, data: bytes) -> None:
     """Save the report and remove older versions of the same report (same prefix, other fingerprint)."""
+    from kok_learn.pdf import write_atomically
+
     storage = storages["private"]
     if not storage.exists(name):
-        storage.save(name, ContentFile(data))
+        write_atomically(name, data, storage=storage)
     directory, filename = name.rsplit("/", 1)
     prefix = filename.rsplit("-", 1)[0] + "-"
     try:

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import storages
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -393,16 +392,17 @@ def suggestions(request, organisation_pk):
 
 def _serve_report(request, *, name: str, enqueue, filename: str, back_url: str):
     """Stream the stored report, or ask a worker to render it and say it is being prepared."""
+    from kok_learn.pdf import enqueue_render_once, pending_response
+
     storage = storages["private"]
-    if not storage.exists(name):
-        transaction.on_commit(enqueue)
     if storage.exists(name):
         response = FileResponse(
             storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
         )
         patch_cache_control(response, private=True, no_store=True)
         return response
-    return render(request, "mentoring/report_pending.html", {"back_url": back_url}, status=202)
+    enqueue_render_once(name, enqueue)
+    return pending_response(request, "mentoring/report_pending.html", {"back_url": back_url})
 
 
 @login_required

@@ -226,3 +226,40 @@ class MentoringGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_mentoring_viewsets():
     return MentoringGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_mentoring_panels(request, panels):
+    """Coordinators: active pairings, and planned meetings whose time has passed without a record."""
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    from accounts.roles import is_coordinator
+    from kok_learn.admin_panels import CountPanel
+
+    from .models import Meeting, Pairing
+
+    if not is_coordinator(request.user):
+        return
+    panels.append(
+        CountPanel(
+            name="active-pairings",
+            heading=gettext("Active mentoring pairs"),
+            count=Pairing.objects.filter(state=Pairing.State.ACTIVE).count(),
+            url=reverse("pairings:index") + f"?state={Pairing.State.ACTIVE}",
+            link_text=gettext("Open the mentoring pairs"),
+            order=30,
+        )
+    )
+    panels.append(
+        CountPanel(
+            name="overdue-meetings",
+            heading=gettext("Overdue meetings"),
+            count=Meeting.objects.filter(planned=True, starts_at__lt=timezone.now()).count(),
+            url=reverse("meetings:index") + "?planned=true",
+            link_text=gettext("Open the planned meetings"),
+            note=gettext("Planned meetings whose time has passed and that nobody has recorded yet."),
+            order=40,
+        )
+    )

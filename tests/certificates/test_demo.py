@@ -10,7 +10,6 @@ def test_demo_has_a_croatian_default_template_with_signatories():
     template = CertificateTemplate.objects.get(is_default=True)
     assert template.heading == "Potvrda o završenom tečaju"
     assert "{naziv}" in template.body and "{sati}" in template.body
-    assert "Europskoga socijalnog fonda" in template.funding_disclaimer
     roles = list(template.signatories.values_list("role", flat=True))
     assert roles == ["predsjednica Udruge PET PLUS", "koordinatorica projekta"]
 
