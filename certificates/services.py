@@ -37,6 +37,13 @@ def _schedule_render(certificate_id: int) -> None:
     transaction.on_commit(lambda: render_certificate_pdf.enqueue(certificate_id))
 
 
+def _absolute(url: str) -> str:
+    """A site path ("/tecajevi/...") as an address on the public site; anything else unchanged."""
+    from .credentials.keys import public_base_url
+
+    return public_base_url() + url if url.startswith("/") else url
+
+
 def _find_existing(*, recipient, subject_key: str) -> Certificate | None:
     return Certificate.objects.filter(recipient=recipient, subject_key=subject_key).first()
 
@@ -57,7 +64,8 @@ def certificate_issue(
 ) -> Certificate:
     """Issue a certificate once per person and subject; on a repeat return the existing one.
 
-    ``achievement_url`` (a stable address of the course or programme), ``achievement_description``
+    ``achievement_url`` (a stable address of the course or programme; a path is made absolute on
+    the public site), ``achievement_description``
     and ``criteria_narrative`` (what the holder did to earn it: the course's outcomes, the
     programme's description) go into the Open Badges credential. The PDF, with the signed
     credential inside, is rendered by a background task after the surrounding transaction commits.
@@ -78,7 +86,7 @@ def certificate_issue(
         template=template,
         issued_on=issued_on or timezone.localdate(),
         expires_on=expires_on,
-        achievement_url=(achievement_url or "")[:500],
+        achievement_url=_absolute(achievement_url or "")[:500],
         achievement_description=(achievement_description or "").strip()[:5000],
         criteria_narrative=(criteria_narrative or "").strip()[:10000],
     )

@@ -197,7 +197,7 @@ def _certificate_achievement(course: CoursePage) -> dict:
     its summary, and its learning outcomes as the criteria."""
     outcomes = [str(block.value).strip() for block in course.learning_outcomes if str(block.value).strip()]
     return {
-        "achievement_url": course.get_full_url() or "",
+        "achievement_url": course.get_url() or "",  # a path: certificates makes it absolute
         "achievement_description": course.summary,
         "criteria_narrative": "\n".join(f"- {outcome}" for outcome in outcomes) or course.summary,
     }

@@ -313,3 +313,43 @@ def test_the_admin_inspect_view_shows_the_credential(admin_client, certificate):
     response = admin_client.get(f"/admin/snippets/certificates/certificate/inspect/{certificate.pk}/")
     assert response.status_code == 200
     assert str(certificate.credential_uuid) in response.content.decode()
+
+
+def test_an_expired_certificates_credential_fails_the_date_check(issue, issuer_key):
+    certificate = issue(
+        recipient=UserFactory(),
+        subject_key="course:9501",
+        issued_on=datetime.date(2024, 1, 10),
+        expires_on=datetime.date(2025, 1, 10),
+    )
+    report = verify_credential(credential_of(certificate))
+    assert report.signature_ok and not report.ok
+    assert [check.name for check in report.checks if not check.ok] == ["dates"]
+
+
+def test_published_documents_are_public_json_for_other_sites(client, issuer_key):
+    for url in ("/.well-known/did.json", "/provjera/status/0/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "public" in response["Cache-Control"]
+    assert client.get("/provjera/status/5/").status_code == 404
+
+
+def test_without_a_signing_key_the_status_list_is_temporarily_unavailable(client, issuer_key):
+    issuer_key_revoke(key=issuer_key)
+    response = client.get("/provjera/status/0/")
+    assert response.status_code == 503
+
+
+@pytest.mark.skipif(__import__("shutil").which("qpdf") is None, reason="qpdf is not installed")
+def test_qpdf_finds_the_file_sound_and_lists_the_credential(certificate, tmp_path):
+    import subprocess
+
+    path = tmp_path / "potvrda.pdf"
+    with storages["private"].open(certificate.pdf_name, "rb") as handle:
+        path.write_bytes(handle.read())
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "No syntax or stream encoding errors" in check
+    listing = subprocess.run(["qpdf", "--list-attachments", str(path)], capture_output=True, text=True).stdout
+    assert listing.startswith("credential.json")
