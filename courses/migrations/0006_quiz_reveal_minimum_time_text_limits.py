@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_role_permissions'),
+        ('courses', '0005_blended_attendance'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0002_role_permissions'),
+        ('certificates', '0003_credentials'),
     ]
 
     operations = [

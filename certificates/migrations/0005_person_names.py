@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0002_role_permissions'),
+        ('certificates', '0004_funding_notice_from_site_settings'),
     ]
 
     operations = [
