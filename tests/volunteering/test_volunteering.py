@@ -378,3 +378,38 @@ def test_dashboard_panel_on_moje_ucenje(client):
     response = client.get(reverse("courses:dashboard"))
     assert "Moje volontiranje" in response.content.decode()
     assert Certificate.objects.count() >= 0
+
+
+def test_annual_report_pdf_is_rendered_by_the_worker_and_downloaded(client, django_capture_on_commit_callbacks):
+    import io
+
+    from pypdf import PdfReader
+
+    application = accepted_application()
+    approved_hours(application, YESTERDAY, "2")
+    client.force_login(coordinator_of(application.organisation))
+    url = reverse("volunteering_annual_report_download", args=[application.organisation_id, YESTERDAY.year, "pdf"])
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = client.get(url)
+    assert pending.status_code == 503
+    response = client.get(url)
+    assert response.status_code == 200 and response["Cache-Control"].startswith("private")
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert application.organisation.oib in text
+    assert "Ukupan broj volontera" in text
+
+
+def test_listing_and_my_page_in_constant_queries(client, django_assert_max_num_queries):
+    opp = opportunity()
+    for _ in range(3):
+        opportunity(organiser=opp.organiser)
+    user = volunteer()
+    for page in (opportunity(organiser=opp.organiser), opportunity(organiser=opp.organiser)):
+        application = accepted_application(opp=page, user=user)
+        approved_hours(application, YESTERDAY)
+    client.get(opp.get_parent().url)
+    with django_assert_max_num_queries(12):
+        assert client.get(opp.get_parent().url + "?x=1").status_code == 200
+    client.force_login(user)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("volunteering:my")).status_code == 200
