@@ -137,7 +137,7 @@ def test_contract_blocks_hours_until_both_sides_accept(client):
     response = client.post(reverse("volunteering:hours", args=[application.pk]), data)
     assert response.status_code == 400
     assert "ugovor" in response.content.decode()
-    assert not HourEntry.objects.exists()
+    assert not HourEntry.objects.filter(application=application).exists()
     client.post(reverse("volunteering:contract", args=[application.pk]))
     services.contract_accept(contract=contract, by=coordinator_of(opp.organiser), as_organiser=True)
     assert client.post(reverse("volunteering:hours", args=[application.pk]), data).status_code == 302
