@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "organisations",
     "certificates",
+    "events",
     "courses",
     "mentoring",
     "volunteering",

@@ -413,3 +413,26 @@ def test_listing_and_my_page_in_constant_queries(client, django_assert_max_num_q
     client.force_login(user)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("volunteering:my")).status_code == 200
+
+
+def test_attended_event_sessions_become_hours_to_approve_once(client):
+    from events.models import Attendance, AttendanceStatus, Registration, RegistrationRole
+    from tests.events.factories import make_event
+
+    event = make_event(title="Kulturna večer za test", sessions=((-26, 3), (-50, 1.5), (48, 2)))
+    opp = opportunity(event=event)
+    application = accepted_application(opp=opp)
+    volunteer_seat = Registration.objects.create(
+        event=event, user=application.volunteer, role=RegistrationRole.VOLUNTEER
+    )
+    past = list(event.sessions.order_by("start"))[:2]
+    Attendance.objects.create(registration=volunteer_seat, session=past[0], status=AttendanceStatus.PRESENT)
+    Attendance.objects.create(registration=volunteer_seat, session=past[1], status=AttendanceStatus.ABSENT)
+    page = client.get(opp.url).content.decode()
+    assert page.count("<time datetime=") >= 3  # the dates come from the event's sessions
+    coordinator = coordinator_of(opp.organiser)
+    client.force_login(coordinator)
+    client.post(reverse("volunteering_hours_from_events"))
+    client.post(reverse("volunteering_hours_from_events"))
+    entries = list(HourEntry.objects.filter(application=application))
+    assert [(e.hours, e.state) for e in entries] == [(Decimal("1.5"), HourEntry.State.PENDING)]
