@@ -118,6 +118,20 @@ def hours_decide(request):
 
 
 @require_POST
+def hours_from_events(request):
+    applications = Application.objects.filter(
+        organisation_id__in=_organisation_ids(request),
+        state=Application.State.ACCEPTED,
+        opportunity__event__isnull=False,
+    ).select_related("opportunity", "volunteer")
+    count = sum(
+        services.hours_from_attendance(application=application, by=request.user) for application in applications
+    )
+    messages.success(request, _("Hours added from attended event sessions: %(count)d.") % {"count": count})
+    return redirect("volunteering_work")
+
+
+@require_POST
 def contract_accept(request, pk: int):
     contract = _get(Contract.objects.all(), request, pk=pk, application__organisation_id__in=_organisation_ids(request))
     services.contract_accept(contract=contract, by=request.user, as_organiser=True)

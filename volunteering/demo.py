@@ -44,6 +44,7 @@ OPPORTUNITIES = [
         "time_commitment": "Jedna večer, oko pet sati",
         "minimum_age": 15,
         "days_ahead": 21,
+        "event_slug": "kulturna-vecer-kud-kravarsko",
     },
     {
         "slug": "pripremimo-osnivanje-savjeta-mladih",
@@ -78,15 +79,27 @@ def _index(log):
     return index
 
 
+def _event(slug):
+    if not slug:
+        return None
+    from events.models import EventPage
+
+    return EventPage.objects.filter(slug=slug).first()
+
+
 def _opportunities(index, log) -> dict[str, OpportunityPage]:
     pages = {}
     for spec in OPPORTUNITIES:
         spec = dict(spec)
         organiser = Organisation.objects.filter(name=spec.pop("organiser")).first()
         days_ahead = spec.pop("days_ahead", None)
+        event_slug = spec.pop("event_slug", None)
         page = OpportunityPage.objects.filter(slug=spec["slug"]).first()
         if page is None and organiser is not None:
-            if days_ahead:
+            event = _event(event_slug)
+            if event is not None:
+                spec["event"] = event  # the dates come from the programme's event
+            elif days_ahead:
                 spec["start_date"] = spec["end_date"] = timezone.localdate() + datetime.timedelta(days=days_ahead)
             page = index.add_child(instance=OpportunityPage(organiser=organiser, **spec))
             log(f"Volunteering: {page.title}")

@@ -134,6 +134,15 @@ class OpportunityPage(Page):
     minimum_age = models.PositiveSmallIntegerField(
         _("minimum age"), default=18, validators=[MinValueValidator(5), MaxValueValidator(99)]
     )
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event of the programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The dates come from this event's sessions; attended sessions become hours to approve."),
+    )
     start_date = models.DateField(_("starts"), null=True, blank=True, help_text=_("Empty: ongoing."))
     end_date = models.DateField(_("ends"), null=True, blank=True)
     long_term = models.BooleanField(
@@ -160,6 +169,7 @@ class OpportunityPage(Page):
         FieldRowPanel([FieldPanel("activity_type"), FieldPanel("place")]),
         FieldPanel("skills"),
         FieldRowPanel([FieldPanel("time_commitment"), FieldPanel("minimum_age")]),
+        FieldPanel("event"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         MultiFieldPanel(
             [
@@ -197,6 +207,13 @@ class OpportunityPage(Page):
             )
         if (self.increased_risk or self.abroad) and self.minimum_age is not None and self.minimum_age < 18:
             raise ValidationError({"minimum_age": _("Minors may not volunteer with increased risk or abroad.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from events.selectors import sessions_of_events
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = sessions_of_events(event_ids=[self.event_id]) if self.event_id else []
+        return context
 
     @property
     def contract_required(self) -> bool:
@@ -422,6 +439,8 @@ class HourEntry(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     submission = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    # The event session attendance this entry came from (one entry per attendance).
+    attendance_id = models.PositiveBigIntegerField(unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:

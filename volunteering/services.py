@@ -423,6 +423,50 @@ def hours_log(
 
 
 @transaction.atomic
+def hours_from_attendance(*, application: Application, by) -> int:
+    """Sessions of the opportunity's event that the volunteer attended (registered as a volunteer)
+    become pending entries for the coordinator to approve; each attendance once."""
+    from events.models import ATTENDED_STATUSES, RegistrationRole
+    from events.selectors import past_attendance_for_user
+
+    event_id = application.opportunity.event_id
+    if not event_id or application.volunteer is None or application.state != Application.State.ACCEPTED:
+        return 0
+    known = set(
+        HourEntry.objects.filter(application=application)
+        .exclude(attendance_id=None)
+        .values_list("attendance_id", flat=True)
+    )
+    created = 0
+    for attendance in past_attendance_for_user(user=application.volunteer, limit=1000):
+        session = attendance.session
+        if (
+            session.page_id != event_id
+            or attendance.status not in ATTENDED_STATUSES
+            or attendance.registration.role != RegistrationRole.VOLUNTEER
+            or attendance.pk in known
+        ):
+            continue
+        length = Decimal((session.end - session.start).total_seconds()) / Decimal(3600)
+        hours = min(max((length * 2).to_integral_value() / 2, Decimal("0.5")), Decimal("16"))
+        entry = HourEntry(
+            application=application,
+            organisation_id=application.organisation_id,
+            date=timezone.localtime(session.start).date(),
+            hours=hours,
+            activity=str(session)[:200],
+            note=str(_("From the attendance at the event.")),
+            attendance_id=attendance.pk,
+            recorded_by=by,
+        )
+        entry.full_clean(validate_unique=False)
+        entry.save()
+        HourEntryChange.objects.create(entry=entry, changed_by=by, before={}, after=_snapshot(entry))
+        created += 1
+    return created
+
+
+@transaction.atomic
 def hours_update(*, entry: HourEntry, by, **changes) -> HourEntry:
     entry = HourEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.state == HourEntry.State.APPROVED:

@@ -73,6 +73,7 @@ def register_volunteering_admin_urls():
         path("volontiranje/", admin_views.work, name="volunteering_work"),
         path("volontiranje/prijave/<int:pk>/", admin_views.application_decide, name="volunteering_application_decide"),
         path("volontiranje/sati/", admin_views.hours_decide, name="volunteering_hours_decide"),
+        path("volontiranje/sati-s-dogadaja/", admin_views.hours_from_events, name="volunteering_hours_from_events"),
         path("volontiranje/ugovori/<int:pk>/", admin_views.contract_accept, name="volunteering_contract_accept"),
         path("volontiranje/ugovori/<int:pk>/pdf/", admin_views.contract_pdf, name="volunteering_contract_pdf"),
         path("volontiranje/provjere/<int:pk>/", admin_views.check_record, name="volunteering_check_record"),

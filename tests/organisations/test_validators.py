@@ -1,5 +1,7 @@
 """Numeric identifiers accept only the ASCII digits 0–9 (issue 13, finding 13)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -60,3 +62,34 @@ def test_admin_refuses_an_arabic_indic_copy_of_an_existing_oib(client):
         assert response.status_code == 200
         assert "OIB ima točno 11 znamenki." in response.content.decode()
     assert Organisation.objects.filter(oib__in=[ARABIC_INDIC, SUPERSCRIPT]).count() == 0
+
+
+@pytest.mark.django_db
+def test_admin_form_still_edits_the_mentoring_expertise(client):
+    from mentoring.models import CapacityInstrument
+
+    coordinator = UserFactory(is_staff=True)
+    coordinator.groups.add(Group.objects.get(name=roles.COORDINATOR))
+    client.force_login(coordinator)
+    areas = list(CapacityInstrument.default().areas.order_by("pk")[:2])
+    response = client.post(
+        "/admin/mentoring/organisations/new/",
+        {
+            "name": "Udruga Stručna",
+            "oib": "94577403194",
+            "registry_number": "01000999",
+            "kind": "udruga",
+            "experience": "iskusna",
+            "founding_year": "2010",
+            "municipality": "Kravarsko",
+            "address": "Kravarsko 3",
+            "description": "",
+            "expertise": [area.pk for area in areas],
+        },
+    )
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(name="Udruga Stručna")
+    assert sorted(organisation.expertise.values_list("pk", flat=True)) == sorted(a.pk for a in areas)
+    edit = client.get(f"/admin/mentoring/organisations/edit/{organisation.pk}/").content.decode()
+    checkbox = re.search(rf'<input[^>]*name="expertise"[^>]*value="{areas[0].pk}"[^>]*>', edit).group(0)
+    assert "checked" in checkbox

@@ -137,7 +137,7 @@ def test_contract_blocks_hours_until_both_sides_accept(client):
     response = client.post(reverse("volunteering:hours", args=[application.pk]), data)
     assert response.status_code == 400
     assert "ugovor" in response.content.decode()
-    assert not HourEntry.objects.exists()
+    assert not HourEntry.objects.filter(application=application).exists()
     client.post(reverse("volunteering:contract", args=[application.pk]))
     services.contract_accept(contract=contract, by=coordinator_of(opp.organiser), as_organiser=True)
     assert client.post(reverse("volunteering:hours", args=[application.pk]), data).status_code == 302
@@ -378,3 +378,61 @@ def test_dashboard_panel_on_moje_ucenje(client):
     response = client.get(reverse("courses:dashboard"))
     assert "Moje volontiranje" in response.content.decode()
     assert Certificate.objects.count() >= 0
+
+
+def test_annual_report_pdf_is_rendered_by_the_worker_and_downloaded(client, django_capture_on_commit_callbacks):
+    import io
+
+    from pypdf import PdfReader
+
+    application = accepted_application()
+    approved_hours(application, YESTERDAY, "2")
+    client.force_login(coordinator_of(application.organisation))
+    url = reverse("volunteering_annual_report_download", args=[application.organisation_id, YESTERDAY.year, "pdf"])
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = client.get(url)
+    assert pending.status_code == 503
+    response = client.get(url)
+    assert response.status_code == 200 and response["Cache-Control"].startswith("private")
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert application.organisation.oib in text
+    assert "Ukupan broj volontera" in text
+
+
+def test_listing_and_my_page_in_constant_queries(client, django_assert_max_num_queries):
+    opp = opportunity()
+    for _ in range(3):
+        opportunity(organiser=opp.organiser)
+    user = volunteer()
+    for page in (opportunity(organiser=opp.organiser), opportunity(organiser=opp.organiser)):
+        application = accepted_application(opp=page, user=user)
+        approved_hours(application, YESTERDAY)
+    client.get(opp.get_parent().url)
+    with django_assert_max_num_queries(12):
+        assert client.get(opp.get_parent().url + "?x=1").status_code == 200
+    client.force_login(user)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("volunteering:my")).status_code == 200
+
+
+def test_attended_event_sessions_become_hours_to_approve_once(client):
+    from events.models import Attendance, AttendanceStatus, Registration, RegistrationRole
+    from tests.events.factories import make_event
+
+    event = make_event(title="Kulturna večer za test", sessions=((-26, 3), (-50, 1.5), (48, 2)))
+    opp = opportunity(event=event)
+    application = accepted_application(opp=opp)
+    volunteer_seat = Registration.objects.create(
+        event=event, user=application.volunteer, role=RegistrationRole.VOLUNTEER
+    )
+    past = list(event.sessions.order_by("start"))[:2]
+    Attendance.objects.create(registration=volunteer_seat, session=past[0], status=AttendanceStatus.PRESENT)
+    Attendance.objects.create(registration=volunteer_seat, session=past[1], status=AttendanceStatus.ABSENT)
+    page = client.get(opp.url).content.decode()
+    assert page.count("<time datetime=") >= 3  # the dates come from the event's sessions
+    coordinator = coordinator_of(opp.organiser)
+    client.force_login(coordinator)
+    client.post(reverse("volunteering_hours_from_events"))
+    client.post(reverse("volunteering_hours_from_events"))
+    entries = list(HourEntry.objects.filter(application=application))
+    assert [(e.hours, e.state) for e in entries] == [(Decimal("1.5"), HourEntry.State.PENDING)]

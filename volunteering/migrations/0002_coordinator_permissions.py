@@ -26,7 +26,9 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    # Only the permissions go: the group may hold people, and deleting it is the administrators' call.
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=[GROUP, "Koordinator"]):
+        group.permissions.remove(*group.permissions.filter(content_type__app_label="volunteering"))
 
 
 class Migration(migrations.Migration):
