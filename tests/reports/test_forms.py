@@ -43,7 +43,9 @@ def test_enrolling_asks_for_the_entry_form_once_and_comes_back_to_the_course(per
 
     page = person_client.get(response.url).content.decode()
     assert "Ne želim odgovoriti" in page and "članak 9" in page.lower()
-    answers = dict.fromkeys(("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"), "prefer_not")
+    answers = dict.fromkeys(
+        ("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"), "prefer_not"
+    )
     response = person_client.post(response.url, {**answers, "next": course.url})
     assert response.status_code == 302 and response.url == course.url
     assert record.special_categories.disability == "prefer_not"
