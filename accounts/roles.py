@@ -6,8 +6,9 @@ CSO_MEMBER = "Član organizacije"
 COORDINATOR = "Koordinator"
 EDITOR = "Urednik"
 MODERATOR = "Moderator"
+TRAINER = "Trener"  # marks attendance at the sessions of the events that name them (events)
 
-ALL_ROLES = [LEARNER, MENTOR, CSO_MEMBER, COORDINATOR, EDITOR, MODERATOR]
+ALL_ROLES = [LEARNER, MENTOR, CSO_MEMBER, COORDINATOR, EDITOR, MODERATOR, TRAINER]
 
 
 def user_has_role(user, role: str) -> bool:

@@ -171,3 +171,17 @@ def load(*, log, with_accounts: bool) -> None:
     for lesson in LessonPage.objects.live().descendant_of(business).order_by("path")[:3]:
         _finish_lesson(learner, lesson, business)
     log("Enrolled the demo learner in two courses (one finished, one in progress)")
+
+
+def link_events(*, log, with_accounts: bool) -> None:
+    """Make "Osnove rada na računalu" a blended course: its evening sessions in the centre count (75 %)."""
+    from events.models import EventPage
+
+    course = CoursePage.objects.filter(slug="osnove-rada-na-racunalu").first()
+    event = EventPage.objects.filter(slug="racunala-uzivo").first()
+    if course is None or event is None or course.attendance_events.filter(pk=event.pk).exists():
+        return
+    course.attendance_events.add(event)
+    course.attendance_percent = 75
+    course.save_revision().publish()
+    log("Linked the computer course to its four evening sessions (blended course, 75 % attendance)")

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from events.models import Audience  # the shared audience vocabulary lives in events (floor 2)
 from kok_learn.content_cache import site_has_view_restrictions
 from kok_learn.page_cache import PageCache
 
@@ -50,22 +51,6 @@ class CourseCategory(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("course category")
         verbose_name_plural = _("course categories")
-
-    def __str__(self):
-        return self.name
-
-
-class Audience(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
 
     def __str__(self):
         return self.name
@@ -174,6 +159,22 @@ class CoursePage(Page):
         blank=True,
         help_text=_("Which organisational capacities the course builds (used by mentoring recommendations)."),
     )
+    attendance_events = ParentalManyToManyField(
+        "events.EventPage",
+        verbose_name=_("in-person events"),
+        blank=True,
+        related_name="+",
+        help_text=_("A blended course: the events in the community centre whose sessions belong to the course."),
+    )
+    attendance_percent = models.PositiveSmallIntegerField(
+        _("attendance required (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_(
+            "The share of all scheduled sessions of these events a learner must attend to complete the course "
+            "(late counts as present; excused sessions do not count; 0 = no requirement)."
+        ),
+    )
     certificate_template = models.ForeignKey(
         "certificates.CertificateTemplate",
         verbose_name=_("certificate template"),
@@ -205,6 +206,10 @@ class CoursePage(Page):
                 FieldPanel("capacity_areas"),
             ],
             heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("attendance_events"), FieldPanel("attendance_percent")],
+            heading=_("In-person part (blended course)"),
         ),
         InlinePanel("instructors", label=_("Instructors")),
     ]

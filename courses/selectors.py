@@ -170,6 +170,26 @@ def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
         return None
 
 
+def course_attendance(*, course: CoursePage, user):
+    """The learner's attendance of a blended course's in-person sessions (None: no attendance rule)."""
+    from events.selectors import attendance_progress
+
+    if not course.attendance_percent:
+        return None
+    event_ids = list(course.attendance_events.values_list("pk", flat=True))
+    if not event_ids:
+        return None
+    return attendance_progress(user=user, event_ids=event_ids, required_percent=course.attendance_percent)
+
+
+def course_in_person_sessions(*, course: CoursePage) -> list:
+    """The in-person part of a blended course: its events' sessions with dates and places."""
+    from events.selectors import sessions_of_events
+
+    event_ids = list(course.attendance_events.values_list("pk", flat=True))
+    return sessions_of_events(event_ids=event_ids) if event_ids else []
+
+
 def course_page_context(*, course: CoursePage, user) -> dict:
     """What the course page (and module page) shows: outline by module, progress, enrolment."""
     enrolment = enrolment_for(user=user, course=course)
@@ -187,6 +207,8 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "progress": progress,
         "outline": outline,
         "prerequisites": prerequisites,
+        "in_person_sessions": course_in_person_sessions(course=course),
+        "attendance": course_attendance(course=course, user=user) if enrolment else None,
     }
 
 

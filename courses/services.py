@@ -110,7 +110,8 @@ def lesson_complete(*, user, lesson: LessonPage, course: CoursePage | None = Non
 
 
 def course_completion_check(*, enrolment: Enrolment, course: CoursePage) -> bool:
-    """Record the completion once, with its date, when every counted lesson is done; issue the certificate.
+    """Record the completion once, with its date, when every counted lesson is done (and, for a blended
+    course, the attendance rule is met); issue the certificate.
 
     Returns True when this call recorded the completion.
     """
@@ -118,6 +119,10 @@ def course_completion_check(*, enrolment: Enrolment, course: CoursePage) -> bool
         return False
     progress = selectors.course_progress(course=course, enrolment=enrolment)
     if not progress.is_complete:
+        return False
+    # A blended course also needs its share of the in-person sessions (events.selectors).
+    attendance = selectors.course_attendance(course=course, user=enrolment.user)
+    if attendance is not None and not attendance.is_met:
         return False
     now = timezone.now()
     updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
@@ -258,3 +263,15 @@ def catalogue_moderation_setup(*, index) -> None:
     task.groups.add(moderators)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+
+
+def on_attendance_marked(*, user, event_id: int) -> None:
+    """``events`` hook: attendance changed, so blended courses that count this event may now be complete."""
+    enrolments = Enrolment.objects.filter(
+        user=user,
+        completed_at__isnull=True,
+        status=EnrolmentStatus.ACTIVE,
+        course__in=CoursePage.objects.filter(attendance_events=event_id, attendance_percent__gt=0),
+    ).select_related("course", "user")
+    for enrolment in enrolments:
+        course_completion_check(enrolment=enrolment, course=enrolment.course)

@@ -93,3 +93,11 @@ def set_up_catalogue_workflow(request, page):
         from .services import catalogue_moderation_setup
 
         catalogue_moderation_setup(index=page)
+
+
+@hooks.register("kok_attendance_marked")
+def complete_blended_courses(*, user, event_id):
+    """Attendance marked at an event (events): check the blended courses that count its sessions."""
+    from .services import on_attendance_marked
+
+    on_attendance_marked(user=user, event_id=event_id)

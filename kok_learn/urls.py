@@ -19,6 +19,7 @@ urlpatterns = [
     path("racun/", include("accounts.urls")),
     # django-allauth (login, sign-up, verification, password reset, second factor), Croatian paths
     path("racun/", include("accounts.allauth_urls")),
+    path("", include("events.urls")),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("mentoring.urls")),

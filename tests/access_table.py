@@ -99,6 +99,24 @@ EXPECTED: dict[str, Entry] = {
         (302, 405, 405, 405, 405, 405), lambda: quiz_kwargs(), post=(302, 302, 302, 302, 302, 302)
     ),
     "courses:quiz_result": Entry((302, 200, 404, 404, 404, 404), lambda: attempt_kwargs()),
+    # events (the programme: calendars are public; actions are POST only; a session's attendance, QR
+    # code and sign-in sheet only for the event's trainers and coordinators; the sheet answers 202 while
+    # the worker renders it)
+    "events:feed": Entry(same(200)),
+    "events:register": Entry(same(405), lambda: event_kwargs(), post=(302, 302, 302, 302, 302, 302)),
+    "events:cancel": Entry((302, 405, 405, 405, 405, 405), lambda: event_kwargs(), post=(302, 302, 302, 302, 404, 404)),
+    "events:invitation": Entry((302, 200, 404, 404, 404, 404), lambda: learner_registration_kwargs()),
+    "events:checkin": Entry(LOGIN_REQUIRED),
+    "events:my_sessions": Entry(LOGIN_REQUIRED),
+    "events:attendance": Entry((302, 404, 404, 404, 200, 404), lambda: session_kwargs()),
+    "events:walk_in": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: session_kwargs(), post=(302, 404, 404, 404, 302, 404)
+    ),
+    "events:session_cancel": Entry(
+        (302, 405, 405, 405, 405, 405), lambda: session_kwargs(), post=(302, 404, 404, 404, 302, 404)
+    ),
+    "events:checkin_code": Entry((302, 404, 404, 404, 200, 404), lambda: session_kwargs()),
+    "events:signin_sheet": Entry((302, 404, 404, 404, 202, 404), lambda: session_kwargs()),
     # mentoring (a pairing: its mentors, the mentee organisation's members and coordinators;
     # PDF reports answer 202 while they are rendered in the background)
     "mentoring:dashboard": Entry(LOGIN_REQUIRED),
@@ -168,6 +186,27 @@ def _lesson_with_quiz():
         if lesson.quizzes():
             return lesson
     raise LookupError("The demo course has no quiz")
+
+
+def _demo_event():
+    from events.models import EventPage
+
+    return EventPage.objects.get(slug="racunala-uzivo")
+
+
+def event_kwargs() -> dict:
+    """The demo's blended computer course: the learner, the mentor and the CSO member are registered."""
+    return {"event_id": _demo_event().pk}
+
+
+def session_kwargs() -> dict:
+    return {"session_id": _demo_event().sessions.order_by("start").first().pk}
+
+
+def learner_registration_kwargs() -> dict:
+    from events.models import Registration
+
+    return {"registration_id": Registration.objects.get(event=_demo_event(), user__email=USERS["learner"]).pk}
 
 
 def course_kwargs() -> dict:

@@ -23,6 +23,7 @@ OUR_URLCONFS = {
     "certificates.urls",
     "mentoring.urls",
     "reports.urls",
+    "events.urls",
 }
 OUR_TOP_LEVEL_NAMES = {"healthz"}
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # Ours, in dependency order: accounts is the ground floor, home comes last.
     "accounts",
     "certificates",
+    "events",
     "courses",
     "mentoring",
     "reports",

@@ -89,7 +89,7 @@ def test_category_and_audience_snippets_are_in_the_admin(client):
     response = client.get(reverse("wagtailsnippets_courses_coursecategory:list"))
     assert response.status_code == 200
     assert "Računalne vještine" in response.content.decode()
-    response = client.get(reverse("wagtailsnippets_courses_audience:list"))
+    response = client.get(reverse("wagtailsnippets_events_audience:list"))
     assert "starije osobe" in response.content.decode()
 
 

@@ -12,6 +12,8 @@ DEMO_STEPS = [
     ("home", "load"),
     ("certificates", "load"),
     ("courses", "load"),
+    ("events", "load"),
+    ("courses", "link_events"),
     ("mentoring", "load"),
     ("reports", "load"),
     ("home", "feature_pages"),

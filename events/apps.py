@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    verbose_name = _("Programme")
+
+    def ready(self):
+        from wagtail import hooks
+
+        from accounts import privacy
+        from accounts.participation import DASHBOARD_PANELS
+        from kok_learn.page_cache import purge_on_change
+
+        from .dashboard import dashboard_panel
+        from .models import Attendance, AttendanceChange, EventPage, EventSession, Place, Registration
+        from .privacy import erase_user, export_user
+
+        privacy.register(
+            privacy.PrivacyProvider(
+                label="events",
+                export=export_user,
+                erase=erase_user,
+                models=[Registration, Attendance, AttendanceChange, EventPage],  # EventPage: its trainers
+            )
+        )
+        # The programme shows free seats and places to anonymous visitors from the page cache.
+        purge_on_change(Registration, Place, EventSession)
+        hooks.register(DASHBOARD_PANELS, dashboard_panel)

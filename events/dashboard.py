@@ -1,0 +1,24 @@
+"""The programme's panel on "Moje učenje": upcoming sessions with place and time, and past attendance."""
+
+from django.utils.translation import gettext as _
+
+from accounts.participation import DashboardPanel
+
+from . import selectors
+
+
+def dashboard_panel(request) -> DashboardPanel | None:
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    upcoming = selectors.upcoming_sessions_for_user(user=user)
+    past = selectors.past_attendance_for_user(user=user)
+    waiting = [r for r in selectors.registrations_of_user(user=user) if r.status == "waitlisted"]
+    if not (upcoming or past or waiting):
+        return None
+    return DashboardPanel(
+        heading=_("In the community centre"),
+        template="events/includes/dashboard_panel.html",
+        context={"upcoming": upcoming, "past": past, "waiting": waiting},
+        order=50,
+    )

@@ -1,0 +1,376 @@
+"""Reads: the programme, an event's seats and sessions, attendance sheets, blended-course attendance, reports.
+
+Courses, volunteering and reports call the functions below; they return plain data (ints, lists,
+dataclasses), never anything that would make the caller import ``events`` models it does not need.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.http import QueryDict
+from django.utils import timezone
+
+from .models import (
+    ATTENDED_STATUSES,
+    SEAT_STATUSES,
+    Attendance,
+    AttendanceStatus,
+    Audience,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    EventSession,
+    Registration,
+    RegistrationStatus,
+)
+
+# --- Seats ---------------------------------------------------------------------------------------------
+
+
+def event_capacity(*, event: EventPage) -> int:
+    """Seats for the whole event: its capacity, or a lower capacity set on one of its sessions."""
+    overrides = [
+        s.capacity for s in EventSession.objects.filter(page_id=event.pk, cancelled=False, capacity__isnull=False)
+    ]
+    return min([event.capacity, *overrides])
+
+
+def seats_taken(*, event: EventPage) -> int:
+    return Registration.objects.filter(event_id=event.pk, status__in=SEAT_STATUSES).count()
+
+
+def free_seats(*, event: EventPage) -> int:
+    return max(event_capacity(event=event) - seats_taken(event=event), 0)
+
+
+# --- The programme ----------------------------------------------------------------------------------
+
+
+def _month_choices(today: datetime.date, count: int = 12) -> list[tuple[str, datetime.date]]:
+    months, year, month = [], today.year, today.month
+    for _i in range(count):
+        months.append((f"{year:04d}-{month:02d}", datetime.date(year, month, 1)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+@dataclass
+class ProgrammeFilters:
+    month: str = ""
+    kind: str = ""
+    audience: str = ""
+    months: list = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    audiences: list = field(default_factory=list)
+
+
+def programme_events(*, index: EventIndexPage | None = None, month: str = "", kind: str = "", audience: str = ""):
+    """Live events with a session still to come, soonest first, annotated with seats taken."""
+    now = timezone.now()
+    upcoming = EventSession.objects.filter(page_id=OuterRef("pk"), cancelled=False, end__gte=now)
+    events = EventPage.objects.live().public()
+    if index is not None:
+        events = events.child_of(index)
+    events = events.annotate(
+        next_start=Min("sessions__start", filter=Q(sessions__end__gte=now, sessions__cancelled=False))
+    )
+    events = events.filter(Exists(upcoming))
+    if month:
+        year, number = (int(part) for part in month.split("-"))
+        events = events.filter(sessions__start__year=year, sessions__start__month=number, sessions__cancelled=False)
+    if kind:
+        events = events.filter(kind=kind)
+    if audience:
+        events = events.filter(audiences__slug=audience)
+    events = events.annotate(
+        seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_STATUSES), distinct=True),
+        min_session_capacity=Min("sessions__capacity", filter=Q(sessions__cancelled=False)),
+    )
+    return (
+        events.select_related("place")
+        .prefetch_related(
+            Prefetch("sessions", queryset=EventSession.objects.filter(end__gte=now).order_by("start")),
+            "audiences",
+        )
+        .order_by("next_start", "pk")
+        .distinct()
+    )
+
+
+def programme_context(*, index: EventIndexPage, params: QueryDict) -> dict:
+    today = timezone.localdate()
+    months = _month_choices(today)
+    month = params.get("mjesec", "")
+    kind = params.get("vrsta", "")
+    audience = params.get("publika", "")
+    # An unknown value drops that filter only.
+    month = month if month in {value for value, _d in months} else ""
+    kind = kind if kind in EventKind.values else ""
+    audiences = list(Audience.objects.all())
+    audience = audience if audience in {a.slug for a in audiences} else ""
+    events = list(programme_events(index=index, month=month, kind=kind, audience=audience))
+    for event in events:
+        capacity = min(c for c in (event.capacity, event.min_session_capacity) if c is not None)
+        event.free = max(capacity - event.seats_taken, 0)
+    return {
+        "events": events,
+        "filters": ProgrammeFilters(
+            month=month, kind=kind, audience=audience, months=months, kinds=EventKind.choices, audiences=audiences
+        ),
+    }
+
+
+def event_page_context(*, event: EventPage, user) -> dict:
+    sessions = list(event.sessions.select_related("place").order_by("start"))
+    registration = None
+    if user.is_authenticated:
+        registration = Registration.objects.filter(event_id=event.pk, user=user).first()
+        if registration is not None and registration.status == RegistrationStatus.CANCELLED:
+            registration = None
+    now = timezone.now()
+    capacity = event_capacity(event=event)
+    taken = seats_taken(event=event)
+    return {
+        "sessions": sessions,
+        "upcoming_sessions": [s for s in sessions if s.end >= now and not s.cancelled],
+        "free_seats": max(capacity - taken, 0),
+        "capacity": capacity,
+        "registration": registration,
+        "is_over": not any(s.end >= now and not s.cancelled for s in sessions),
+        "age_limited": event.min_age is not None or event.max_age is not None,
+        "needs_birth_date": bool(
+            (event.min_age is not None or event.max_age is not None)
+            and user.is_authenticated
+            and user.date_of_birth is None
+        ),
+    }
+
+
+# --- Attendance sheet (trainer's page, sign-in sheet) ------------------------------------------------
+
+
+def sessions_for_trainer(*, user):
+    """Sessions of events the person trains (coordinators: all), soonest first."""
+    from accounts import roles
+
+    sessions = EventSession.objects.select_related("page")
+    if not roles.is_coordinator(user):
+        sessions = sessions.filter(page__trainers=user)
+    return sessions.order_by("start")
+
+
+def session_for_marker(*, user, session_id: int) -> EventSession | None:
+    """The session if this person may mark its attendance (its event's trainer or a coordinator), else None."""
+    if not user.is_authenticated:
+        return None
+    return sessions_for_trainer(user=user).select_related("page__place", "place").filter(pk=session_id).first()
+
+
+@dataclass
+class SheetRow:
+    registration: Registration
+    name: str
+    status: str  # "" when not marked yet
+    is_walk_in: bool
+
+
+def attendance_sheet(*, session: EventSession) -> list[SheetRow]:
+    """Everyone holding a seat at the session's event with their mark for it: two queries whatever the size."""
+    registrations = (
+        Registration.objects.filter(event_id=session.page_id, status__in=SEAT_STATUSES)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "walk_in_name", "pk")
+    )
+    marks = dict(Attendance.objects.filter(session=session).values_list("registration_id", "status"))
+    return [
+        SheetRow(
+            registration=r,
+            name=r.display_name,
+            status=marks.get(r.pk, ""),
+            is_walk_in=r.user_id is None,
+        )
+        for r in registrations
+    ]
+
+
+# --- The person's own ------------------------------------------------------------------------------------
+
+
+def registrations_of_user(*, user) -> list[Registration]:
+    return list(Registration.objects.filter(user=user).select_related("event").order_by("-created_at"))
+
+
+def upcoming_sessions_for_user(*, user, limit: int = 10) -> list[EventSession]:
+    """Sessions still to come of the events where the person has a seat, with place and time."""
+    return list(
+        EventSession.objects.filter(
+            page__registrations__user=user,
+            page__registrations__status__in=SEAT_STATUSES,
+            end__gte=timezone.now(),
+            page__live=True,
+        )
+        .select_related("page", "place", "page__place")
+        .order_by("start")[:limit]
+    )
+
+
+def past_attendance_for_user(*, user, limit: int = 20) -> list[Attendance]:
+    return list(
+        Attendance.objects.filter(registration__user=user)
+        .select_related("session__page")
+        .order_by("-session__start")[:limit]
+    )
+
+
+# --- Blended courses -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceProgress:
+    """A person's attendance of every scheduled session of some events.
+
+    ``total`` counts all sessions not cancelled (held or still to come) minus those the person was
+    excused from; ``attended`` counts present and late. Sessions in the future count as not yet
+    attended, so the share grows as the course goes on.
+    """
+
+    attended: int
+    total: int
+    required_percent: int
+
+    @property
+    def percent(self) -> int:
+        return int(self.attended * 100 / self.total) if self.total else 100
+
+    @property
+    def is_met(self) -> bool:
+        return self.total == 0 or self.attended * 100 >= self.required_percent * self.total
+
+
+def attendance_progress(*, user, event_ids: list[int], required_percent: int) -> AttendanceProgress:
+    if not event_ids or user is None or not user.is_authenticated:
+        return AttendanceProgress(attended=0, total=0, required_percent=required_percent)
+    scheduled = EventSession.objects.filter(page_id__in=event_ids, cancelled=False).count()
+    marks = Attendance.objects.filter(
+        registration__user=user, session__page_id__in=event_ids, session__cancelled=False
+    ).aggregate(
+        attended=Count("pk", filter=Q(status__in=ATTENDED_STATUSES)),
+        excused=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
+    )
+    return AttendanceProgress(
+        attended=marks["attended"], total=scheduled - marks["excused"], required_percent=required_percent
+    )
+
+
+def sessions_of_events(*, event_ids: list[int]) -> list[EventSession]:
+    """The in-person part of a blended course: sessions with dates and places, in order."""
+    return list(
+        EventSession.objects.filter(page_id__in=event_ids, page__live=True)
+        .select_related("page", "place", "page__place")
+        .order_by("start")
+    )
+
+
+# --- Reports (the reports app calls these) ------------------------------------------------------------
+
+
+def _aware(day: datetime.date, end: bool = False) -> datetime.datetime:
+    moment = datetime.datetime.combine(day + datetime.timedelta(days=1) if end else day, datetime.time.min)
+    return timezone.make_aware(moment)
+
+
+def sessions_held(*, start: datetime.date, end: datetime.date):
+    """Sessions not cancelled that started between ``start`` and ``end`` (inclusive days) and are over."""
+    return EventSession.objects.filter(
+        cancelled=False, start__gte=_aware(start), start__lt=_aware(end, end=True), end__lte=timezone.now()
+    )
+
+
+def events_held(*, start: datetime.date, end: datetime.date) -> list[EventPage]:
+    """Events with at least one session held in the period."""
+    ids = sessions_held(start=start, end=end).values("page_id")
+    return list(EventPage.objects.filter(pk__in=ids).order_by("title"))
+
+
+def hours_delivered(*, start: datetime.date, end: datetime.date) -> Decimal:
+    """Hours of sessions held in the period (each session once, whoever came)."""
+    total = sum(((s.end - s.start).total_seconds() for s in sessions_held(start=start, end=end)), 0.0)
+    return Decimal(str(round(total / 3600, 2)))
+
+
+def participant_user_ids(*, start: datetime.date, end: datetime.date) -> set[int]:
+    """Accounts that attended (present or late) at least one session held in the period."""
+    return set(
+        Attendance.objects.filter(
+            session__in=sessions_held(start=start, end=end),
+            status__in=ATTENDED_STATUSES,
+            registration__user__isnull=False,
+        ).values_list("registration__user_id", flat=True)
+    )
+
+
+@dataclass
+class ReportRow:
+    key: str  # the kind, the audience's name or "YYYY-MM"
+    label: str
+    registrations: int = 0
+    marked: int = 0
+    attended: int = 0
+    hours: float = 0.0
+
+    @property
+    def attendance_rate(self) -> int:
+        return int(self.attended * 100 / self.marked) if self.marked else 0
+
+
+def attendance_report(*, start: datetime.date, end: datetime.date, by: str) -> list[ReportRow]:
+    """Registrations, attendance rate and hours delivered per event kind, audience or month.
+
+    ``by`` is "kind", "audience" or "month". Registrations count people with a seat at events that
+    had a session in the period (not cancelled), attendance counts marks of the sessions held, and the
+    rate is attended (present or late) out of the marks that are not "excused". Hours are hours of
+    sessions held. Anonymised registrations still count.
+    """
+    sessions = list(sessions_held(start=start, end=end).select_related("page").prefetch_related("page__audiences"))
+    kinds = dict(EventKind.choices)
+    rows: dict[str, ReportRow] = {}
+
+    def keys_for(session: EventSession) -> list[tuple[str, str]]:
+        if by == "kind":
+            return [(session.page.kind, str(kinds.get(session.page.kind, session.page.kind)))]
+        if by == "audience":
+            return [(a.slug, a.name) for a in session.page.audiences.all()] or [("", "—")]
+        local = timezone.localtime(session.start)
+        return [(f"{local:%Y-%m}", f"{local:%m/%Y}")]
+
+    marks = {
+        row["session_id"]: row
+        for row in Attendance.objects.filter(session__in=[s.pk for s in sessions])
+        .values("session_id")
+        .annotate(
+            marked=Count("pk", filter=~Q(status=AttendanceStatus.EXCUSED)),
+            attended=Count("pk", filter=Q(status__in=ATTENDED_STATUSES)),
+        )
+    }
+    event_keys: dict[int, set] = {}
+    for session in sessions:
+        for key, label in keys_for(session):
+            row = rows.setdefault(key, ReportRow(key=key, label=label))
+            row.hours += session.hours
+            mark = marks.get(session.pk)
+            if mark:
+                row.marked += mark["marked"]
+                row.attended += mark["attended"]
+            event_keys.setdefault(session.page_id, set()).add(key)
+    seats = dict(
+        Registration.objects.filter(event_id__in=event_keys, status__in=SEAT_STATUSES)
+        .values("event_id")
+        .annotate(n=Count("pk"))
+        .values_list("event_id", "n")
+    )
+    for event_id, keys in event_keys.items():
+        for key in keys:
+            rows[key].registrations += seats.get(event_id, 0)
+    return sorted(rows.values(), key=lambda row: row.key)

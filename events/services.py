@@ -1,0 +1,379 @@
+"""Writes: registration (capacity, waiting list, promotion), cancellation, attendance, QR check-in.
+
+Every function is keyword-only, runs in a transaction and raises ``django.core.exceptions.
+ValidationError`` with a message for the person when the input is not acceptable, having written
+nothing. Seats are counted under a row lock on the event (``select_for_update``), so two people
+booking the last seat at once get one seat and one place on the waiting list, and a promotion can
+never exceed the capacity.
+"""
+
+import datetime
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from accounts import roles
+
+from . import selectors
+from .models import (
+    Attendance,
+    AttendanceChange,
+    AttendanceMethod,
+    AttendanceStatus,
+    CheckIn,
+    EventPage,
+    EventSession,
+    Registration,
+    RegistrationMode,
+    RegistrationRole,
+    RegistrationStatus,
+)
+
+QR_STEP_SECONDS = 60
+# Wagtail hook called after a person's attendance is recorded: ``fn(*, user, event_id)``.
+ATTENDANCE_MARKED = "kok_attendance_marked"
+QR_SALT = "events.checkin"
+
+
+def _lock_event(event: EventPage) -> EventPage:
+    """Lock the event's row: every seat count and promotion of this event queues behind it."""
+    return EventPage.objects.select_for_update().only("pk").get(pk=event.pk)
+
+
+def _age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
+    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
+
+
+def _check_can_register(*, user, event: EventPage, date_of_birth: datetime.date | None) -> None:
+    if not user.is_authenticated:
+        raise ValidationError(_("Log in to register for an event."))
+    if not EventPage.objects.live().public().filter(pk=event.pk).exists():
+        raise ValidationError(_("This event is not open for registration."))
+    if event.registration_mode == RegistrationMode.NONE:
+        raise ValidationError(_("This event needs no registration: just come."))
+    now = timezone.now()
+    sessions = list(event.sessions.all())
+    upcoming = [session for session in sessions if not session.cancelled and session.end > now]
+    if not upcoming:
+        if sessions and all(session.cancelled for session in sessions):
+            raise ValidationError(_("This event is cancelled."))
+        raise ValidationError(_("This event has already taken place."))
+    if event.registration_deadline and now > event.registration_deadline:
+        raise ValidationError(_("The registration deadline for this event has passed."))
+    if event.min_age is not None or event.max_age is not None:
+        birth = user.date_of_birth or date_of_birth
+        if birth is None:
+            raise ValidationError(_("This event has an age limit: enter your date of birth to register."))
+        if birth > timezone.localdate() or birth.year < 1900:
+            raise ValidationError(_("Enter a real date of birth."))
+        age = _age_on(birth, timezone.localtime(upcoming[0].start).date())
+        if event.min_age is not None and age < event.min_age:
+            raise ValidationError(_("This event is for people aged %(age)s or more.") % {"age": event.min_age})
+        if event.max_age is not None and age > event.max_age:
+            raise ValidationError(_("This event is for people aged up to %(age)s.") % {"age": event.max_age})
+
+
+def _next_waitlist_position(event: EventPage) -> int:
+    last = Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).aggregate(
+        last=Max("waitlist_position")
+    )["last"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    user,
+    event: EventPage,
+    date_of_birth: datetime.date | None = None,
+    role: str = RegistrationRole.PARTICIPANT,
+) -> Registration:
+    """Book a seat, or a place on the waiting list when the event is full.
+
+    Registering twice is refused (a cancelled registration may register again: it joins at the end).
+    ``date_of_birth`` is asked only for events with an age limit, and kept on the profile.
+    """
+    _check_can_register(user=user, event=event, date_of_birth=date_of_birth)
+    _lock_event(event)
+    existing = Registration.objects.filter(user=user, event=event).first()
+    if existing is not None and existing.status != RegistrationStatus.CANCELLED:
+        raise ValidationError(_("You are already registered for this event."))
+    if user.date_of_birth is None and date_of_birth is not None and (event.min_age or event.max_age):
+        user.date_of_birth = date_of_birth
+        user.save(update_fields=["date_of_birth"])
+    registration = existing or Registration(user=user, event=event)
+    registration.role = role
+    registration.cancelled_at, registration.cancel_reason = None, ""
+    registration.created_at = timezone.now()
+    if event.registration_mode == RegistrationMode.APPROVAL:
+        registration.status, registration.waitlist_position = RegistrationStatus.PENDING, None
+    elif selectors.seats_taken(event=event) < selectors.event_capacity(event=event):
+        registration.status, registration.waitlist_position = RegistrationStatus.BOOKED, None
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.waitlist_position = _next_waitlist_position(event)
+    registration.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        raise ValidationError(_("You are already registered for this event.")) from None
+    _notify(registration, "confirmation")
+    return registration
+
+
+@transaction.atomic
+def registration_approve(*, registration: Registration) -> Registration:
+    """A coordinator confirms a registration of an event "on approval": a seat if free, else the waiting list."""
+    _lock_event(registration.event)
+    registration.refresh_from_db()
+    if registration.status != RegistrationStatus.PENDING:
+        return registration
+    if selectors.seats_taken(event=registration.event) < selectors.event_capacity(event=registration.event):
+        registration.status = RegistrationStatus.BOOKED
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.waitlist_position = _next_waitlist_position(registration.event)
+    registration.full_clean(validate_constraints=False)
+    registration.save(update_fields=["status", "waitlist_position"])
+    _notify(registration, "confirmation")
+    return registration
+
+
+def _promote(event: EventPage) -> list[Registration]:
+    """Fill free seats from the waiting list in order (the event row is locked by the caller)."""
+    promoted = []
+    free = selectors.event_capacity(event=event) - selectors.seats_taken(event=event)
+    waiting = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).order_by(
+            "waitlist_position", "created_at"
+        )
+    )
+    for registration in waiting[: max(free, 0)]:
+        registration.status, registration.waitlist_position = RegistrationStatus.BOOKED, None
+        registration.save(update_fields=["status", "waitlist_position"])
+        promoted.append(registration)
+    # Those still waiting move up: positions stay 1, 2, 3 …
+    for position, registration in enumerate(waiting[len(promoted) :], start=1):
+        if registration.waitlist_position != position:
+            registration.waitlist_position = position
+            registration.save(update_fields=["waitlist_position"])
+    for registration in promoted:
+        _notify(registration, "promotion")
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, reason: str = "") -> Registration:
+    """Cancel a booking or leave the waiting list; the first person waiting gets the seat (and an e-mail)."""
+    event = _lock_event(registration.event)
+    registration.refresh_from_db()
+    if registration.status == RegistrationStatus.CANCELLED:
+        return registration
+    if len(reason) > 300:
+        raise ValidationError(_("The reason can be at most 300 characters long."))
+    registration.status = RegistrationStatus.CANCELLED
+    registration.waitlist_position = None
+    registration.cancelled_at = timezone.now()
+    registration.cancel_reason = reason
+    registration.full_clean(validate_constraints=False)
+    registration.save(update_fields=["status", "waitlist_position", "cancelled_at", "cancel_reason"])
+    _promote(event)
+    return registration
+
+
+@transaction.atomic
+def session_cancel(*, session: EventSession, reason: str) -> EventSession:
+    """Cancel one session and tell everyone registered (booked or waiting) by e-mail."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the session is cancelled: people will be told."))
+    if session.cancelled:
+        return session
+    session.cancelled, session.cancel_reason = True, reason[:300]
+    session.full_clean()
+    session.save(update_fields=["cancelled", "cancel_reason"])
+    session_id = session.pk
+    recipients = list(
+        Registration.objects.filter(event_id=session.page_id, user__isnull=False)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .values_list("pk", flat=True)
+    )
+    from .tasks import send_session_cancelled
+
+    transaction.on_commit(lambda: [send_session_cancelled.enqueue(pk, session_id) for pk in recipients])
+    return session
+
+
+# --- Attendance ------------------------------------------------------------------------------------
+
+
+def can_mark_attendance(*, user, session: EventSession) -> bool:
+    """The event's trainers and coordinators mark attendance."""
+    if not user.is_authenticated:
+        return False
+    if roles.is_coordinator(user):
+        return True
+    return session.page.trainers.filter(pk=user.pk).exists()
+
+
+def _update_registration_status(registration: Registration) -> None:
+    """Booked → attended partly / attended, from the attendance of the sessions held so far."""
+    if registration.status not in (
+        RegistrationStatus.BOOKED,
+        RegistrationStatus.ATTENDED_PARTLY,
+        RegistrationStatus.ATTENDED,
+    ):
+        return
+    sessions = [s for s in registration.event.sessions.all() if not s.cancelled]
+    attended = set(
+        Attendance.objects.filter(registration=registration, status__in=("present", "late")).values_list(
+            "session_id", flat=True
+        )
+    )
+    if not attended:
+        status = RegistrationStatus.BOOKED
+    elif all(session.pk in attended for session in sessions):
+        status = RegistrationStatus.ATTENDED
+    else:
+        status = RegistrationStatus.ATTENDED_PARTLY
+    if status != registration.status:
+        registration.status = status
+        registration.save(update_fields=["status"])
+
+
+def _record(*, registration: Registration, session: EventSession, status: str, method: str, by) -> Attendance:
+    if status not in AttendanceStatus.values:
+        raise ValidationError(_("Choose present, late, excused or absent."))
+    attendance = Attendance.objects.select_for_update().filter(registration=registration, session=session).first()
+    before = attendance.status if attendance else ""
+    if attendance is not None and before == status:
+        return attendance
+    if attendance is None:
+        attendance = Attendance(registration=registration, session=session)
+    attendance.status, attendance.method = status, method
+    attendance.marked_by = by if by is not None and by.is_authenticated else None
+    attendance.marked_at = timezone.now()
+    attendance.full_clean(validate_constraints=False)
+    attendance.save()
+    AttendanceChange.objects.create(
+        attendance=attendance, changed_by=attendance.marked_by, before=before, after=status, method=method
+    )
+    _update_registration_status(registration)
+    if registration.user_id is not None:
+        # Apps above events (courses: blended-course completion) react without events importing them.
+        for hook in hooks.get_hooks(ATTENDANCE_MARKED):
+            hook(user=registration.user, event_id=registration.event_id)
+    return attendance
+
+
+@transaction.atomic
+def attendance_mark(*, by, session: EventSession, registration: Registration, status: str) -> Attendance:
+    """A trainer of the event or a coordinator marks (or corrects) one person's attendance; changes are kept."""
+    if not can_mark_attendance(user=by, session=session):
+        raise ValidationError(_("Only the event's trainers and coordinators can mark attendance."))
+    if registration.event_id != session.page_id:
+        raise ValidationError(_("This person is not registered for this event."))
+    if session.cancelled:
+        raise ValidationError(_("This session is cancelled."))
+    if registration.status in (RegistrationStatus.CANCELLED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING):
+        raise ValidationError(_("Only people with a seat can be marked."))
+    return _record(registration=registration, session=session, status=status, method=AttendanceMethod.TRAINER, by=by)
+
+
+@transaction.atomic
+def walk_in_add(*, by, session: EventSession, name: str) -> Registration:
+    """Someone came without registering: the trainer adds them by name, marked present."""
+    if not can_mark_attendance(user=by, session=session):
+        raise ValidationError(_("Only the event's trainers and coordinators can mark attendance."))
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError(_("Enter the person's name."))
+    if len(name) > 150:
+        raise ValidationError(_("The name can be at most 150 characters long."))
+    if session.cancelled:
+        raise ValidationError(_("This session is cancelled."))
+    _lock_event(session.page)
+    registration = Registration(event_id=session.page_id, walk_in_name=name, status=RegistrationStatus.BOOKED)
+    registration.full_clean(validate_constraints=False)
+    registration.save()
+    _record(
+        registration=registration,
+        session=session,
+        status=AttendanceStatus.PRESENT,
+        method=AttendanceMethod.TRAINER,
+        by=by,
+    )
+    return registration
+
+
+# --- QR self check-in -------------------------------------------------------------------------------
+
+
+def _step(moment: datetime.datetime) -> int:
+    return int(moment.timestamp()) // QR_STEP_SECONDS
+
+
+def checkin_token(*, session: EventSession, now: datetime.datetime | None = None) -> str:
+    """The token shown as a QR code: signed, naming the session and the current 60-second step."""
+    now = now or timezone.now()
+    return signing.dumps({"s": session.pk, "t": _step(now)}, salt=QR_SALT, compress=True)
+
+
+@transaction.atomic
+def checkin_with_token(*, user, token: str, now: datetime.datetime | None = None) -> Attendance:
+    """A registered, signed-in person checks in by scanning the trainer's QR code.
+
+    The token must be genuine, from the current or the previous 60-second step (a phone may take a
+    moment to open the link), inside the session's check-in window; each person checks in once.
+    """
+    now = now or timezone.now()
+    if not user.is_authenticated:
+        raise ValidationError(_("Log in to check in."))
+    try:
+        data = signing.loads(token, salt=QR_SALT)
+        session_id, step = int(data["s"]), int(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise ValidationError(
+            _("This check-in code is not valid. Scan the code on the trainer's screen again.")
+        ) from None
+    if not 0 <= _step(now) - step <= 1:
+        raise ValidationError(_("This check-in code has expired. Scan the code on the trainer's screen again."))
+    session = EventSession.objects.select_related("page").filter(pk=session_id).first()
+    if session is None or session.cancelled:
+        raise ValidationError(_("This session is cancelled."))
+    opens, closes = session.checkin_window()
+    if not opens <= now <= closes:
+        raise ValidationError(_("Check-in is open from 30 minutes before the session until its end."))
+    registration = (
+        Registration.objects.filter(event_id=session.page_id, user=user)
+        .exclude(status__in=(RegistrationStatus.CANCELLED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING))
+        .first()
+    )
+    if registration is None:
+        raise ValidationError(_("You are not registered for this event, so you cannot check in."))
+    try:
+        with transaction.atomic():
+            CheckIn.objects.create(session=session, registration=registration, token_step=step)
+    except IntegrityError:
+        raise ValidationError(_("You have already checked in to this session.")) from None
+    return _record(
+        registration=registration, session=session, status=AttendanceStatus.PRESENT, method=AttendanceMethod.QR, by=user
+    )
+
+
+# --- E-mails -----------------------------------------------------------------------------------------
+
+
+def _notify(registration: Registration, kind: str) -> None:
+    if registration.user_id is None:
+        return
+    from .tasks import send_registration_email
+
+    registration_id = registration.pk
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
