@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("mentoring.urls")),
+    path("moje-volontiranje/", include("volunteering.urls")),
     path("", include("reports.urls")),
 ]
 

@@ -16,12 +16,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from .validators import validate_oib
+from organisations.models import Organisation, OrganisationMembership
+from organisations.validators import validate_founding_year
 
-
-def validate_founding_year(value: int) -> None:
-    if value < 1800 or value > timezone.localdate().year:
-        raise ValidationError(_("The founding year must be between 1800 and this year."), code="founding_year")
+__all__ = ["Organisation", "OrganisationMembership", "validate_founding_year"]  # moved to `organisations`
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,6 +72,16 @@ class CapacityArea(Orderable, ClusterableModel):
     )
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
+    # Declared here since `Organisation` moved to the lower `organisations` app; the table is the
+    # one `Organisation.expertise` used, so `organisation.expertise` still reads and writes it.
+    expert_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations with expertise"),
+        blank=True,
+        related_name="expertise",
+        db_table="mentoring_organisation_expertise",
+        help_text=_("Capacity areas in which this organisation can mentor others."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -126,93 +134,6 @@ class CapacityStatement(Orderable):
     @property
     def levels(self) -> list[tuple[int, str]]:
         return [(1, self.level_1), (2, self.level_2), (3, self.level_3), (4, self.level_4), (5, self.level_5)]
-
-
-# ---------------------------------------------------------------------------------------------
-# Organisations and people
-# ---------------------------------------------------------------------------------------------
-
-
-class Organisation(models.Model):
-    class Kind(models.TextChoices):
-        ASSOCIATION = "udruga", _("association")
-        KUD = "kud", _("cultural and artistic society (KUD)")
-        PENSIONERS = "udruga-umirovljenika", _("pensioners' association")
-        YOUTH_COUNCIL = "savjet-mladih", _("youth council")
-        LAG = "lag", _("local action group (LAG)")
-        LOCAL_GOVERNMENT = "jls", _("local self-government unit")
-
-    class Experience(models.TextChoices):
-        EXPERIENCED = "iskusna", _("experienced")
-        EMERGING = "nova", _("emerging")
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    oib = models.CharField(_("OIB"), max_length=11, unique=True, validators=[validate_oib])
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    registry_number = models.CharField(
-        _("registry number"), max_length=30, blank=True, help_text=_("Number in the register of associations.")
-    )
-    founding_year = models.PositiveSmallIntegerField(_("founding year"), validators=[validate_founding_year])
-    experience = models.CharField(_("experience"), max_length=10, choices=Experience.choices)
-    expertise = models.ManyToManyField(
-        CapacityArea,
-        verbose_name=_("expertise"),
-        blank=True,
-        related_name="expert_organisations",
-        help_text=_("Capacity areas in which this organisation can mentor others."),
-    )
-    description = models.TextField(_("description"), blank=True)
-    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def is_cso(self) -> bool:
-        """A civil-society organisation (a local government unit is a public partner, not a CSO)."""
-        return self.kind != self.Kind.LOCAL_GOVERNMENT
-
-
-class OrganisationMembership(models.Model):
-    class Role(models.TextChoices):
-        PRESIDENT = "predsjednik", _("president")
-        MENTOR = "mentor", _("mentor")
-        MEMBER = "clan", _("member")
-        VOLUNTEER = "volonter", _("volunteer")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="organisation_memberships",
-    )
-    organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    mentor_capacity = models.PositiveSmallIntegerField(
-        _("mentor capacity"),
-        default=2,
-        validators=[MaxValueValidator(20)],
-        help_text=_("How many active pairings this person can mentor at the same time."),
-    )
-    joined_on = models.DateField(_("member since"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        ordering = ["organisation__name", "user__last_name"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="mentoring_one_membership_per_org")
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
 
 # ---------------------------------------------------------------------------------------------

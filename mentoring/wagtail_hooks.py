@@ -5,12 +5,14 @@ listing, filters and CSV/XLSX export."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminDateInput
 
 from .models import (
     Assessment,
+    CapacityArea,
     CapacityInstrument,
     Meeting,
     Organisation,
@@ -18,6 +20,28 @@ from .models import (
     Pairing,
     Programme,
 )
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """The organisation's mentoring expertise is declared on `CapacityArea` (organisations sit below
+    mentoring), so the form edits it as an extra field."""
+
+    expertise = forms.ModelMultipleChoiceField(
+        queryset=CapacityArea.objects.select_related("instrument"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("expertise"),
+        help_text=_("Capacity areas in which this organisation can mentor others."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["expertise"] = list(self.instance.expertise.all())
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self.instance.expertise.set(self.cleaned_data.get("expertise") or [])
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -30,14 +54,17 @@ class OrganisationViewSet(ModelViewSet):
     search_fields = ["name", "oib", "registry_number"]
     list_export = ["name", "oib", "kind", "registry_number", "founding_year", "experience", "municipality"]
     export_filename = "organizacije"
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("oib"), FieldPanel("registry_number")]),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("experience"), FieldPanel("founding_year")]),
-        FieldPanel("municipality"),
-        FieldPanel("description"),
-        FieldPanel("expertise", widget=forms.CheckboxSelectMultiple),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("oib"), FieldPanel("registry_number")]),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("experience"), FieldPanel("founding_year")]),
+            FieldRowPanel([FieldPanel("address"), FieldPanel("municipality")]),
+            FieldPanel("description"),
+            FieldPanel("expertise"),
+        ],
+        base_form_class=OrganisationForm,
+    )
 
 
 class MembershipViewSet(ModelViewSet):

@@ -59,6 +59,27 @@ def _signed_consent_token() -> dict:
     return {"token": signing.TimestampSigner(salt="accounts.guardian-consent").sign_object({"c": 0, "u": 0, "n": 1})}
 
 
+def _volunteer_application() -> dict:
+    from volunteering.models import Application
+
+    return {"application_id": Application.objects.get(volunteer__email="volonter@kok.test").pk}
+
+
+def _short_term_opportunity() -> dict:
+    from volunteering.models import OpportunityPage
+
+    return {"page_id": OpportunityPage.objects.get(slug="volonteri-za-kulturnu-vecer-kud-kravarsko").pk}
+
+
+def _volunteering_consent_token() -> dict:
+    """A genuine signature for a consent that does not exist (answers 'not valid')."""
+    from django.core import signing
+
+    return {
+        "token": signing.TimestampSigner(salt="volunteering.guardian-consent").sign_object({"c": 0, "a": 0, "n": 1})
+    }
+
+
 EXPECTED: dict[str, Entry] = {
     "healthz": Entry(same(200)),
     # accounts: Croatian aliases of allauth's views
@@ -86,6 +107,22 @@ EXPECTED: dict[str, Entry] = {
     "certificates:verify": Entry(same(200)),
     "certificates:verify_result": Entry(same(200), lambda: learner_certificate_code()),
     "certificates:download": Entry((404, 200, 404, 404, 200, 404), lambda: learner_certificate_code()),
+    # volunteering (the volunteer's own applications only; none of the roles is the demo volunteer)
+    "volunteering:my": Entry(LOGIN_REQUIRED),
+    "volunteering:profile": Entry(LOGIN_REQUIRED),
+    "volunteering:apply": Entry(same(302), _short_term_opportunity),  # to sign-in, or to the profile first
+    "volunteering:consent": Entry(same(400), _volunteering_consent_token),
+    "volunteering:contract": Entry((302, 404, 404, 404, 404, 404), _volunteer_application),
+    "volunteering:contract_pdf": Entry((302, 404, 404, 404, 404, 404), _volunteer_application),
+    "volunteering:statement": Entry(
+        (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
+    ),
+    "volunteering:hours": Entry(
+        (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
+    ),
+    "volunteering:confirmation_request": Entry(
+        (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
+    ),
     # courses (actions are POST only: a GET answers 405; the learner's own attempt only)
     "courses:dashboard": Entry(LOGIN_REQUIRED),
     # the course handbook PDF: enrolled learners and coordinators

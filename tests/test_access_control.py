@@ -24,6 +24,7 @@ OUR_URLCONFS = {
     "mentoring.urls",
     "reports.urls",
     "events.urls",
+    "volunteering.urls",
 }
 OUR_TOP_LEVEL_NAMES = {"healthz"}
 

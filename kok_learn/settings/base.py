@@ -34,10 +34,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Ours, in dependency order: accounts is the ground floor, home comes last.
     "accounts",
+    "organisations",
     "certificates",
     "events",
     "courses",
     "mentoring",
+    "volunteering",
     "reports",
     "home",
     # Accounts: sign-up, login, e-mail verification, password reset, TOTP; brute-force protection; CSP

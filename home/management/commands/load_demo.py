@@ -15,6 +15,7 @@ DEMO_STEPS = [
     ("events", "load"),
     ("courses", "link_events"),
     ("mentoring", "load"),
+    ("volunteering", "load"),
     ("reports", "load"),
     ("home", "feature_pages"),
 ]

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VolunteeringConfig(AppConfig):
+    name = "volunteering"
+    verbose_name = _("Volunteering")
+
+    def ready(self):
+        from accounts import privacy
+
+        from . import models
+        from .privacy import erase_user, export_user
+
+        privacy.register(
+            privacy.PrivacyProvider(
+                label="volunteering",
+                export=export_user,
+                erase=erase_user,
+                models=[
+                    models.VolunteerProfile,
+                    models.Application,
+                    models.Contract,
+                    models.VulnerableGroupsCheck,
+                    models.HourEntry,
+                    models.HourEntryChange,
+                    models.Confirmation,
+                    models.AnnualReportFiling,
+                ],
+            )
+        )

@@ -1,0 +1,590 @@
+"""Writes for volunteering. Every refusal is a ValidationError with a Croatian message and saves nothing."""
+
+import datetime
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.services import age_on
+from certificates.models import CertificateTemplate
+from certificates.services import certificate_issue
+from organisations.models import Organisation
+
+from .models import (
+    AnnualReportFiling,
+    Application,
+    Confirmation,
+    Contract,
+    HourEntry,
+    HourEntryChange,
+    KeyCompetence,
+    OpportunityPage,
+    VolunteeringConsent,
+    VolunteerProfile,
+    VulnerableGroupsCheck,
+)
+
+CONSENT_SALT = "volunteering.guardian-consent"
+ADULT_AGE = 18
+MIN_AGE = 15  # below this only "odgoj za volontiranje" (Art. 13 para 2)
+
+# The Act's contract elements (Art. 30) with texts the organiser may change before accepting.
+DEFAULT_RIGHTS = (
+    "Volonter ima pravo na pisanu potvrdu o volontiranju, na upoznavanje s aktivnostima i uvjetima volontiranja, "
+    "na odgovarajuću obuku, na naknadu ugovorenih troškova, na zaštitu osobnih podataka i na odbijanje aktivnosti "
+    "koje se protive njegovim moralnim ili vjerskim načelima. Volonter je dužan volontirati prema dogovoru, čuvati "
+    "povjerljive podatke, poštivati upute organizatora i pravovremeno ga obavijestiti o nemogućnosti volontiranja."
+)
+DEFAULT_SAFETY = (
+    "Organizator upoznaje volontera s mogućim rizicima, osigurava zaštitnu opremu kad je potrebna i uvjete "
+    "sigurne za život i zdravlje, u skladu s propisima o zaštiti na radu."
+)
+DEFAULT_SECURING = (
+    "Prava volontera osiguravaju se kroz ovaj ugovor, imenovanu kontakt osobu organizatora i mogućnost prigovora "
+    "predsjedniku organizatora; sporovi se rješavaju sporazumno, a ako to nije moguće, pred nadležnim sudom."
+)
+DEFAULT_TERMINATION = (
+    "Ugovor prestaje istekom vremena na koje je sklopljen, sporazumom stranaka ili otkazom bilo koje strane "
+    "uz pisanu obavijest; organizator ga može raskinuti bez roka ako volonter teže povrijedi svoje dužnosti."
+)
+
+
+def _refuse(message: str, field: str | None = None):
+    raise ValidationError({field: message} if field else message)
+
+
+def age_today(profile: VolunteerProfile, today: datetime.date | None = None) -> int:
+    return age_on(profile.date_of_birth, today or timezone.localdate())
+
+
+def eligibility_error(*, opportunity: OpportunityPage, profile: VolunteerProfile, today=None) -> str | None:
+    """Why this person may not apply, in Croatian, or None (Art. 13 of the Act)."""
+    age = age_today(profile, today)
+    if age < MIN_AGE and not opportunity.volunteering_education:
+        return _(
+            "Children under 15 may volunteer only in education for volunteering organised by a school or a "
+            "social-welfare institution. This opportunity is not one of them."
+        )
+    if age < ADULT_AGE and opportunity.adults_only:
+        return _(
+            "Minors may not volunteer where there is increased risk or abroad. This opportunity is for adults only."
+        )
+    if age < opportunity.minimum_age:
+        return _("This opportunity is for people aged %(age)d or more.") % {"age": opportunity.minimum_age}
+    return None
+
+
+@transaction.atomic
+def volunteer_profile_save(*, user, date_of_birth, sex, citizenship, county, address, phone="") -> VolunteerProfile:
+    profile = VolunteerProfile.objects.filter(user=user).first() or VolunteerProfile(user=user)
+    profile.date_of_birth = date_of_birth
+    profile.sex = sex
+    profile.citizenship = (citizenship or "").strip()
+    profile.county = county
+    profile.address = (address or "").strip()
+    profile.phone = (phone or "").strip()
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+# --- Applications and guardians' consent ---------------------------------------------------------
+
+
+@transaction.atomic
+def application_create(
+    *,
+    user,
+    opportunity: OpportunityPage,
+    motivation: str = "",
+    contract_requested: bool = False,
+    competences_wanted: bool = False,
+    guardian_name: str = "",
+    guardian_email: str = "",
+    request=None,
+) -> Application:
+    """Apply once per opportunity; a repeat (double submit) returns the existing application."""
+    existing = Application.objects.filter(volunteer=user, opportunity=opportunity).first()
+    if existing is not None:
+        return existing
+    profile = VolunteerProfile.objects.filter(user=user).first()
+    if profile is None:
+        _refuse(_("Fill in your volunteer profile first."))
+    error = eligibility_error(opportunity=opportunity, profile=profile)
+    if error:
+        _refuse(error)
+    minor = age_today(profile) < ADULT_AGE
+    if competences_wanted and not opportunity.long_term:
+        _refuse(
+            _("A confirmation of competences can be asked for only for long-term volunteering."),
+            "competences_wanted",
+        )
+    if minor and not (guardian_name.strip() and guardian_email.strip()):
+        _refuse(
+            _(
+                "Volunteers under 18 need the written consent of a parent or guardian: give their name and e-mail address."
+            )
+        )
+    application = Application(
+        volunteer=user,
+        opportunity=opportunity,
+        organisation_id=opportunity.organiser_id,
+        state=Application.State.AWAITING_CONSENT if minor else Application.State.PENDING,
+        motivation=(motivation or "").strip(),
+        contract_requested=contract_requested,
+        competences_wanted=competences_wanted,
+        volunteer_key=profile.key,
+        sex=profile.sex,
+        birth_year=profile.date_of_birth.year,
+        citizenship=profile.citizenship,
+        county=profile.county,
+        foreign_national=profile.is_foreign_national,
+        minor_at_application=minor,
+    )
+    application.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:
+        return Application.objects.get(volunteer=user, opportunity=opportunity)
+    if minor:
+        consent = VolunteeringConsent(
+            application=application, guardian_name=guardian_name.strip(), guardian_email=guardian_email.strip().lower()
+        )
+        consent.full_clean()
+        consent.save()
+        consent_send(consent=consent, request=request)
+    return application
+
+
+def _signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=CONSENT_SALT)
+
+
+def consent_token(*, consent: VolunteeringConsent) -> str:
+    # As accounts' guardian consent: the send counter is in the token, so a re-sent link voids older ones.
+    return _signer().sign_object({"c": consent.pk, "a": consent.application_id, "n": consent.times_sent})
+
+
+class ConsentLinkInvalid(Exception):
+    pass
+
+
+class ConsentLinkExpired(Exception):
+    def __init__(self, consent):
+        super().__init__("expired")
+        self.consent = consent
+
+
+def consent_from_token(*, token: str) -> VolunteeringConsent:
+    signer = _signer()
+    expired = False
+    try:
+        payload = signer.unsign_object(token, max_age=settings.KOK_GUARDIAN_LINK_MAX_AGE)
+    except signing.SignatureExpired:
+        payload = signer.unsign_object(token)
+        expired = True
+    except signing.BadSignature as error:
+        raise ConsentLinkInvalid from error
+    if not isinstance(payload, dict):
+        raise ConsentLinkInvalid
+    consent = (
+        VolunteeringConsent.objects.select_related("application__opportunity", "application__volunteer")
+        .filter(pk=payload.get("c"), application_id=payload.get("a"))
+        .first()
+    )
+    if consent is None or consent.times_sent != payload.get("n"):
+        raise ConsentLinkInvalid
+    if expired and consent.confirmed_at is None:
+        raise ConsentLinkExpired(consent)
+    return consent
+
+
+@transaction.atomic
+def consent_send(*, consent: VolunteeringConsent, request=None) -> VolunteeringConsent:
+    consent.times_sent += 1
+    consent.last_sent_at = timezone.now()
+    consent.save(update_fields=["times_sent", "last_sent_at"])
+    path = reverse("volunteering:consent", args=[consent_token(consent=consent)])
+    link = (
+        request.build_absolute_uri(path) if request is not None else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    )
+    application = consent.application
+    context = {
+        "guardian_name": consent.guardian_name,
+        "child_name": application.volunteer.get_full_name() if application.volunteer else "",
+        "opportunity": application.opportunity.title,
+        "organiser": application.opportunity.organiser.name,
+        "link": link,
+        "valid_days": settings.KOK_GUARDIAN_LINK_MAX_AGE // 86400,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("volunteering/email/consent_subject.txt", context).strip()
+        body = render_to_string("volunteering/email/consent_message.txt", context)
+    email = consent.guardian_email
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+    return consent
+
+
+@transaction.atomic
+def consent_confirm(*, consent: VolunteeringConsent, ip: str | None, user_agent: str) -> VolunteeringConsent:
+    consent = VolunteeringConsent.objects.select_for_update().select_related("application").get(pk=consent.pk)
+    if consent.confirmed_at:
+        return consent
+    consent.confirmed_at = timezone.now()
+    consent.confirmed_ip = ip or None
+    consent.confirmed_user_agent = (user_agent or "")[:400]
+    consent.full_clean()
+    consent.save()
+    application = consent.application
+    if application.state == Application.State.AWAITING_CONSENT:
+        application.state = Application.State.PENDING
+        application.save(update_fields=["state"])
+    return consent
+
+
+# --- Organiser's decisions ------------------------------------------------------------------------
+
+
+def _contract_defaults(application: Application) -> dict:
+    opportunity = application.opportunity
+    return {
+        "place": opportunity.place,
+        "start_date": max(opportunity.start_date or timezone.localdate(), timezone.localdate()),
+        "end_date": opportunity.end_date,
+        "activities": opportunity.what_you_will_do,
+        "rights_and_duties": DEFAULT_RIGHTS,
+        "safety_measures": DEFAULT_SAFETY,
+        "securing_rights": DEFAULT_SECURING,
+        "termination": DEFAULT_TERMINATION,
+    }
+
+
+@transaction.atomic
+def application_accept(*, application: Application, by) -> Application:
+    application = Application.objects.select_for_update().select_related("opportunity").get(pk=application.pk)
+    if application.state == Application.State.AWAITING_CONSENT:
+        _refuse(_("The application is still waiting for the consent of a parent or guardian."))
+    if application.state != Application.State.PENDING:
+        return application
+    application.state = Application.State.ACCEPTED
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.save(update_fields=["state", "decided_at", "decided_by"])
+    if application.contract_required and not hasattr(application, "contract"):
+        contract = Contract(application=application, **_contract_defaults(application))
+        contract.full_clean()
+        contract.save()
+    if application.opportunity.vulnerable_groups:
+        VulnerableGroupsCheck.objects.get_or_create(application=application)
+    return application
+
+
+@transaction.atomic
+def application_decline(*, application: Application, by, reason: str) -> Application:
+    reason = (reason or "").strip()
+    if not reason:
+        _refuse(_("Give the reason for declining."), "decline_reason")
+    application.state = Application.State.DECLINED
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decline_reason = reason[:500]
+    application.full_clean(validate_constraints=False)
+    application.save()
+    return application
+
+
+@transaction.atomic
+def contract_accept(*, contract: Contract, by, as_organiser: bool) -> Contract:
+    contract = Contract.objects.select_for_update().select_related("application").get(pk=contract.pk)
+    now = timezone.now()
+    if as_organiser:
+        if contract.organiser_accepted_at is None:
+            contract.organiser_accepted_at = now
+            contract.organiser_accepted_by = by
+    else:
+        if contract.application.volunteer_id != by.pk:
+            raise PermissionDenied
+        if contract.volunteer_accepted_at is None:
+            contract.volunteer_accepted_at = now
+    contract.save(update_fields=["organiser_accepted_at", "organiser_accepted_by", "volunteer_accepted_at"])
+    return contract
+
+
+@transaction.atomic
+def statement_sign(*, application: Application, ip: str | None) -> VulnerableGroupsCheck:
+    check, _created = VulnerableGroupsCheck.objects.select_for_update().get_or_create(application=application)
+    if check.statement_signed_at is None:
+        check.statement_signed_at = timezone.now()
+        check.statement_ip = ip or None
+        check.save(update_fields=["statement_signed_at", "statement_ip"])
+    return check
+
+
+@transaction.atomic
+def criminal_record_seen(*, application: Application, seen_on: datetime.date, by) -> VulnerableGroupsCheck:
+    today = timezone.localdate()
+    if seen_on > today or seen_on < today - datetime.timedelta(days=365):
+        _refuse(_("The date the certificate was seen must be within the last year and not in the future."), "seen_on")
+    check, _created = VulnerableGroupsCheck.objects.select_for_update().get_or_create(application=application)
+    check.certificate_seen_on = seen_on
+    check.certificate_checked_by = by
+    check.save(update_fields=["certificate_seen_on", "certificate_checked_by"])
+    return check
+
+
+# --- Hours ------------------------------------------------------------------------------------------
+
+
+def hours_block_reason(application: Application) -> str | None:
+    """Why no hours can be logged under this application yet (None when they can)."""
+    if application.state != Application.State.ACCEPTED:
+        return _("Hours can be logged only after the organiser has accepted the application.")
+    if application.contract_required:
+        contract = getattr(application, "contract", None)
+        if contract is None or not contract.is_accepted:
+            return _("This volunteering needs a contract: hours can be logged once both sides have accepted it.")
+    if application.opportunity.vulnerable_groups:
+        check = getattr(application, "vulnerable_check", None)
+        if check is None or not check.is_complete:
+            return _(
+                "Work with vulnerable groups starts after your signed statement and the organiser's check of a "
+                "criminal-record certificate."
+            )
+    return None
+
+
+def _snapshot(entry: HourEntry) -> dict:
+    return {
+        "date": entry.date.isoformat() if entry.date else None,
+        "hours": f"{Decimal(entry.hours):.1f}",
+        "activity": entry.activity,
+        "note": entry.note,
+        "state": entry.state,
+        "decline_reason": entry.decline_reason,
+    }
+
+
+def _validate_date(date: datetime.date) -> None:
+    today = timezone.localdate()
+    if date > today:
+        _refuse(_("Hours can be logged only for days that have passed."), "date")
+    if date < today - datetime.timedelta(days=730):
+        _refuse(_("Hours older than two years can no longer be logged."), "date")
+
+
+@transaction.atomic
+def hours_log(
+    *,
+    application: Application,
+    by,
+    date: datetime.date,
+    hours: Decimal,
+    activity: str,
+    note: str = "",
+    submission: uuid.UUID | None = None,
+) -> HourEntry:
+    """A pending entry. The same form submitted twice (same `submission`) creates one entry."""
+    if submission is not None:
+        existing = HourEntry.objects.filter(submission=submission).first()
+        if existing is not None:
+            return existing
+    reason = hours_block_reason(application)
+    if reason:
+        _refuse(reason)
+    _validate_date(date)
+    entry = HourEntry(
+        application=application,
+        organisation_id=application.organisation_id,
+        date=date,
+        hours=hours,
+        activity=(activity or "").strip(),
+        note=(note or "").strip(),
+        recorded_by=by,
+        submission=submission,
+    )
+    entry.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        return HourEntry.objects.get(submission=submission)
+    HourEntryChange.objects.create(entry=entry, changed_by=by, before={}, after=_snapshot(entry))
+    return entry
+
+
+@transaction.atomic
+def hours_update(*, entry: HourEntry, by, **changes) -> HourEntry:
+    entry = HourEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.state == HourEntry.State.APPROVED:
+        _refuse(_("Approved hours can no longer be changed; record a correction as a new entry."))
+    before = _snapshot(entry)
+    for field in ("date", "hours", "activity", "note"):
+        if field in changes:
+            setattr(entry, field, changes[field])
+    _validate_date(entry.date)
+    entry.state = HourEntry.State.PENDING
+    entry.full_clean(validate_unique=False)
+    entry.save()
+    HourEntryChange.objects.create(entry=entry, changed_by=by, before=before, after=_snapshot(entry))
+    return entry
+
+
+@transaction.atomic
+def hours_delete(*, entry: HourEntry, by) -> None:
+    entry = HourEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.state == HourEntry.State.APPROVED:
+        _refuse(_("Approved hours can no longer be deleted; record a correction as a new entry."))
+    entry.delete()
+
+
+@transaction.atomic
+def hours_decide(*, entry: HourEntry, by, approve: bool, reason: str = "") -> HourEntry:
+    entry = HourEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.state != HourEntry.State.PENDING:
+        return entry
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        _refuse(_("Give the reason for declining the hours."), "decline_reason")
+    before = _snapshot(entry)
+    entry.state = HourEntry.State.APPROVED if approve else HourEntry.State.DECLINED
+    entry.decline_reason = "" if approve else reason[:500]
+    entry.decided_by = by
+    entry.decided_at = timezone.now()
+    entry.save(update_fields=["state", "decline_reason", "decided_by", "decided_at"])
+    HourEntryChange.objects.create(entry=entry, changed_by=by, before=before, after=_snapshot(entry))
+    return entry
+
+
+@transaction.atomic
+def hours_approve_many(*, entries, by) -> int:
+    count = 0
+    for entry in entries:
+        if entry.state == HourEntry.State.PENDING:
+            hours_decide(entry=entry, by=by, approve=True)
+            count += 1
+    return count
+
+
+# --- Confirmations -----------------------------------------------------------------------------------
+
+
+def _template(kind: str) -> CertificateTemplate:
+    if kind == Confirmation.Kind.COMPETENCES:
+        name, heading = "Potvrda o kompetencijama stečenim volontiranjem", "Potvrda o kompetencijama"
+        body = "stekao/la je volontiranjem u organizaciji {izdavatelj} kompetencije: {naziv}."
+    else:
+        name, heading = "Potvrda o volontiranju", "Potvrda o volontiranju"
+        body = "volontirao/la je u organizaciji {izdavatelj}: {naziv}, ukupno {sati} odobrenog volonterskog rada."
+    template, _created = CertificateTemplate.objects.get_or_create(
+        name=name, defaults={"heading": heading, "intro": "Ovu potvrdu dobiva", "body": body}
+    )
+    return template
+
+
+@transaction.atomic
+def confirmation_request(
+    *, application: Application, kind: str, period_start: datetime.date, period_end: datetime.date
+) -> Confirmation:
+    if period_end < period_start:
+        _refuse(_("The end of the period cannot be before its start."), "period_end")
+    if period_end > timezone.localdate() or period_start < datetime.date(2000, 1, 1):
+        _refuse(_("The period must lie in the past."), "period_end")
+    if kind == Confirmation.Kind.COMPETENCES and not (
+        application.competences_wanted and application.opportunity.long_term
+    ):
+        _refuse(
+            _(
+                "A confirmation of competences is issued only for long-term volunteering whose volunteer asked for it "
+                "when applying; it cannot be asked for later."
+            )
+        )
+    if application.state != Application.State.ACCEPTED:
+        _refuse(_("A confirmation can be asked for only under an accepted application."))
+    confirmation, _created = Confirmation.objects.get_or_create(
+        application=application, kind=kind, period_start=period_start, period_end=period_end
+    )
+    return confirmation
+
+
+def approved_hours(*, application: Application, start: datetime.date, end: datetime.date) -> Decimal:
+    from django.db.models import Sum
+
+    total = HourEntry.objects.filter(
+        application=application, state=HourEntry.State.APPROVED, date__gte=start, date__lte=end
+    ).aggregate(total=Sum("hours"))["total"]
+    return total or Decimal("0")
+
+
+def _issuer(organisation: Organisation) -> str:
+    parts = [organisation.name, f"OIB {organisation.oib}"]
+    if organisation.address:
+        parts.append(organisation.address)
+    return ", ".join(parts)[:200]
+
+
+@transaction.atomic
+def confirmation_issue(*, confirmation: Confirmation, by, competences: dict | None = None) -> Confirmation:
+    confirmation = (
+        Confirmation.objects.select_for_update()
+        .select_related("application__opportunity", "application__organisation", "application__volunteer")
+        .get(pk=confirmation.pk)
+    )
+    if confirmation.certificate_id:
+        return confirmation
+    application = confirmation.application
+    if application.volunteer is None:
+        _refuse(_("The volunteer has deleted their account; no confirmation can be issued."))
+    hours = approved_hours(application=application, start=confirmation.period_start, end=confirmation.period_end)
+    period = f"{confirmation.period_start:%d.%m.%Y.} – {confirmation.period_end:%d.%m.%Y.}"
+    if confirmation.kind == Confirmation.Kind.COMPETENCES:
+        competences = {
+            k: (v or "").strip()[:1000]
+            for k, v in (competences or confirmation.competences).items()
+            if (v or "").strip()
+        }
+        valid = set(KeyCompetence.values)
+        if not competences or not set(competences) <= valid:
+            _refuse(_("Describe at least one of the key competences the volunteer showed."))
+        confirmation.competences = competences
+        names = ", ".join(str(KeyCompetence(key).label) for key in competences)
+        title = f"{application.opportunity.title} ({period}): {names}"
+    else:
+        if hours <= 0:
+            _refuse(_("There are no approved hours in this period; a confirmation cannot be issued."))
+        title = f"{application.opportunity.title}, {period}"
+    subject = f"volunteering:{application.volunteer_id}:{application.organisation_id}:{confirmation.period_start:%Y%m%d}-{confirmation.period_end:%Y%m%d}"
+    if confirmation.kind == Confirmation.Kind.COMPETENCES:
+        subject = subject.replace("volunteering:", "volunteering-competences:", 1)
+    certificate = certificate_issue(
+        recipient=application.volunteer,
+        subject_key=subject,
+        title=title,
+        hours=hours,
+        template=_template(confirmation.kind),
+        issuer=_issuer(application.organisation),
+    )
+    confirmation.certificate = certificate
+    confirmation.issued_by = by
+    confirmation.save(update_fields=["certificate", "issued_by", "competences"])
+    return confirmation
+
+
+# --- Annual report -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def annual_report_mark_filed(*, organisation: Organisation, year: int, by) -> AnnualReportFiling:
+    filing, _created = AnnualReportFiling.objects.get_or_create(
+        organisation=organisation, year=year, defaults={"filed_by": by}
+    )
+    return filing
