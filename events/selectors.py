@@ -374,3 +374,27 @@ def attendance_report(*, start: datetime.date, end: datetime.date, by: str) -> l
         for key in keys:
             rows[key].registrations += seats.get(event_id, 0)
     return sorted(rows.values(), key=lambda row: row.key)
+
+
+def participation_spans(*, user_ids=None) -> list[dict]:
+    """For the reports app: each account's registration to an event, with the day the event's last
+    session ended if it is over (one query)."""
+    from django.db.models import Max
+
+    registrations = Registration.objects.filter(user__isnull=False, status__in=SEAT_STATUSES)
+    if user_ids is not None:
+        registrations = registrations.filter(user_id__in=user_ids)
+    rows = registrations.values("user_id", "event_id", "event__title", "created_at").annotate(
+        last_end=Max("event__sessions__end")
+    )
+    now = timezone.now()
+    return [
+        {
+            "user_id": row["user_id"],
+            "event_id": row["event_id"],
+            "label": row["event__title"],
+            "started_on": timezone.localdate(row["created_at"]),
+            "ended_on": timezone.localdate(row["last_end"]) if row["last_end"] and row["last_end"] <= now else None,
+        }
+        for row in rows
+    ]

@@ -20,7 +20,7 @@ from accounts.participation import participation_next_url
 
 from . import calendar, selectors, services
 from .forms import BirthDateForm, CancelRegistrationForm, MarkForm, SessionCancelForm, WalkInForm
-from .models import EventPage, Registration, RegistrationStatus
+from .models import SEAT_STATUSES, EventPage, Registration, RegistrationStatus
 
 
 def _error_text(error: ValidationError) -> str:
@@ -61,7 +61,10 @@ def register(request, event_id: int):
         messages.info(request, _("Your registration was sent. A coordinator will confirm it."))
     else:
         messages.success(request, _("You are registered. The confirmation is on its way to your e-mail."))
-    next_url = participation_next_url(request, activity="event_registration", next_url=event_url)
+    next_url = None
+    if registration.status in SEAT_STATUSES:
+        # Only a seat starts a counted activity (not the waiting list or a request awaiting approval).
+        next_url = participation_next_url(request, activity="event_registration", next_url=event_url)
     return redirect(next_url or event_url)
 
 

@@ -80,6 +80,38 @@ def _mentoring_spans(*, user_ids=None) -> list[Span]:
     ]
 
 
+def _event_spans(*, user_ids=None) -> list[Span]:
+    from events import selectors
+
+    return [
+        Span(
+            row["user_id"],
+            f"event:{row['event_id']}",
+            row["label"],
+            row["started_on"],
+            row["ended_on"],
+            EndReason.SERIES_ENDED if row["ended_on"] else "",
+        )
+        for row in selectors.participation_spans(user_ids=user_ids)
+    ]
+
+
+def _volunteering_spans(*, user_ids=None) -> list[Span]:
+    from volunteering import selectors
+
+    return [
+        Span(
+            row["user_id"],
+            f"volunteering:{row['application_id']}",
+            row["label"],
+            row["started_on"],
+            row["ended_on"],
+            EndReason.VOLUNTEERING_ENDED if row["ended_on"] else "",
+        )
+        for row in selectors.participation_spans(user_ids=user_ids)
+    ]
+
+
 def _no_items() -> list[tuple[str, str]]:
     return []
 
@@ -87,12 +119,14 @@ def _no_items() -> list[tuple[str, str]]:
 ACTIVITY_KINDS: dict[str, ActivityKind] = {
     "courses": ActivityKind("courses", _("Courses"), _course_spans, _course_items),
     "mentoring": ActivityKind("mentoring", _("Mentoring"), _mentoring_spans, _no_items),
+    "events": ActivityKind("events", _("Events of the centre"), _event_spans, _no_items),
+    "volunteering": ActivityKind("volunteering", _("Volunteering"), _volunteering_spans, _no_items),
 }
 
 
 def kind_of(activity_key: str) -> str:
     prefix = activity_key.split(":", 1)[0]
-    return {"course": "courses", "pairing": "mentoring"}.get(prefix, prefix)
+    return {"course": "courses", "pairing": "mentoring", "event": "events"}.get(prefix, prefix)
 
 
 def activity_choices() -> list[tuple[str, str]]:

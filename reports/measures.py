@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,6 +101,45 @@ def _certificates(start, end) -> MeasureValue:
     return MeasureValue(Decimal(figures["count"]), _date(figures["last"]))
 
 
+def _events_held(start, end) -> MeasureValue:
+    from events import selectors
+
+    events = selectors.events_held(start=start, end=end)
+    last = selectors.sessions_held(start=start, end=end).aggregate(last=Max("start"))["last"]
+    return MeasureValue(Decimal(len(events)), _date(last))
+
+
+def _sessions_held(start, end) -> MeasureValue:
+    from events import selectors
+
+    figures = selectors.sessions_held(start=start, end=end).aggregate(count=Count("pk"), last=Max("start"))
+    return MeasureValue(Decimal(figures["count"]), _date(figures["last"]))
+
+
+def _event_hours(start, end) -> MeasureValue:
+    from events import selectors
+
+    return MeasureValue(selectors.hours_delivered(start=start, end=end), None)
+
+
+def _event_attendees(start, end) -> MeasureValue:
+    from events import selectors
+
+    return MeasureValue(Decimal(len(selectors.participant_user_ids(start=start, end=end))), None)
+
+
+def _volunteer_hours(start, end) -> MeasureValue:
+    from volunteering import selectors
+
+    return MeasureValue(Decimal(selectors.approved_hours_in_period(start=start, end=end)["hours"]), None)
+
+
+def _volunteers(start, end) -> MeasureValue:
+    from volunteering import selectors
+
+    return MeasureValue(Decimal(selectors.approved_hours_in_period(start=start, end=end)["volunteers"]), None)
+
+
 def _participants(start, end) -> MeasureValue:
     from .selectors import participants_between
 
@@ -118,6 +158,12 @@ def _static_measures() -> list[Measure]:
         Measure("mentoring.hours", _("Hours of mentoring meetings"), _meeting_hours, unit="h"),
         Measure("mentoring.capacity_change", _("Average capacity change (baseline → latest, 1–5)"), _capacity_change),
         Measure("certificates.issued", _("Certificates issued"), _certificates),
+        Measure("events.held", _("Events held"), _events_held),
+        Measure("events.sessions", _("Event sessions held"), _sessions_held),
+        Measure("events.hours", _("Hours of event sessions held"), _event_hours, unit="h"),
+        Measure("events.attendees", _("People who attended an event"), _event_attendees),
+        Measure("volunteering.hours", _("Approved volunteer hours"), _volunteer_hours, unit="h"),
+        Measure("volunteering.volunteers", _("Volunteers with approved hours"), _volunteers),
     ]
 
 

@@ -38,6 +38,8 @@ def project_report_context(*, start: datetime.date, end: datetime.date) -> dict:
     certificates = certificate_selectors.certificates_issued_between(start=start, end=end)
     mentoring = mentoring_selectors.mentoring_figures_between(start=start, end=end)
     capacity = mentoring_selectors.capacity_change_between(start=start, end=end)
+    events = _events_figures(start=start, end=end)
+    volunteering = _volunteering_figures(start=start, end=end)
     areas = [
         {"name": area.name, "baseline": area.baseline, "latest": area.latest, "change": area.change}
         for area in capacity.areas
@@ -63,6 +65,8 @@ def project_report_context(*, start: datetime.date, end: datetime.date) -> dict:
             bars=[{"label": c["title"], "value": c["completions"], "text": str(c["completions"])} for c in courses]
         ),
         "mentoring": mentoring,
+        "events": events,
+        "volunteering": volunteering,
         "areas": areas,
         "areas_chart": bar_chart(
             bars=[
@@ -72,6 +76,23 @@ def project_report_context(*, start: datetime.date, end: datetime.date) -> dict:
         ),
         "generated_on": timezone.localdate(),
     }
+
+
+def _events_figures(*, start, end) -> dict:
+    from events import selectors as event_selectors
+
+    return {
+        "events": len(event_selectors.events_held(start=start, end=end)),
+        "sessions": event_selectors.sessions_held(start=start, end=end).count(),
+        "hours": event_selectors.hours_delivered(start=start, end=end),
+        "attendees": len(event_selectors.participant_user_ids(start=start, end=end)),
+    }
+
+
+def _volunteering_figures(*, start, end) -> dict:
+    from volunteering import selectors as volunteering_selectors
+
+    return volunteering_selectors.approved_hours_in_period(start=start, end=end)
 
 
 def _area_text(area: dict) -> str:
@@ -94,6 +115,8 @@ def project_report_figures(context: dict) -> tuple:
         context["courses"],
         context["courses_total"],
         {k: str(v) for k, v in context["mentoring"].items()},
+        {k: str(v) for k, v in context["events"].items()},
+        {k: str(v) for k, v in context["volunteering"].items()},
         context["areas"],
         context["generated_on"],
     )

@@ -39,7 +39,10 @@ def record_save(
         record.entered_by = entered_by
     record.full_clean()
     record.is_complete = record.core_complete
+    created = record.pk is None
     record.save()
+    if created and record.user_id:
+        participation_sync(user_ids=[record.user_id])  # the activity that brought the person here
     return record
 
 
@@ -47,9 +50,11 @@ def record_skip(*, user) -> ParticipantRecord:
     """The person chose "later": an empty, incomplete record, so the form is not forced on them again."""
     try:
         with transaction.atomic():
-            record, _created = ParticipantRecord.objects.get_or_create(user=user)
+            record, created = ParticipantRecord.objects.get_or_create(user=user)
     except IntegrityError:
-        record = ParticipantRecord.objects.get(user=user)
+        return ParticipantRecord.objects.get(user=user)
+    if created:
+        participation_sync(user_ids=[user.pk])
     return record
 
 

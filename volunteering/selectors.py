@@ -229,3 +229,26 @@ def volunteers_by_state(*, organisation_ids):
         pending=Count("pk", filter=Q(state=Application.State.PENDING)),
         accepted=Count("pk", filter=Q(state=Application.State.ACCEPTED)),
     )
+
+
+def participation_spans(*, user_ids=None) -> list[dict]:
+    """For the reports app: accepted applications, from the decision to the opportunity's end (one query)."""
+    applications = Application.objects.filter(state=Application.State.ACCEPTED, volunteer__isnull=False)
+    if user_ids is not None:
+        applications = applications.filter(volunteer_id__in=user_ids)
+    today = timezone.localdate()
+    rows = applications.values(
+        "pk", "volunteer_id", "opportunity__title", "created_at", "decided_at", "opportunity__end_date"
+    )
+    return [
+        {
+            "user_id": row["volunteer_id"],
+            "application_id": row["pk"],
+            "label": row["opportunity__title"],
+            "started_on": timezone.localdate(row["decided_at"] or row["created_at"]),
+            "ended_on": row["opportunity__end_date"]
+            if row["opportunity__end_date"] and row["opportunity__end_date"] <= today
+            else None,
+        }
+        for row in rows
+    ]

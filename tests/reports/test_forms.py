@@ -39,10 +39,13 @@ def test_enrolling_asks_for_the_entry_form_once_and_comes_back_to_the_course(per
     assert response.status_code == 302 and response.url.startswith(reverse("reports:special_categories"))
     record = ParticipantRecord.objects.get(user=person)
     assert record.is_complete and record.unemployed_months == 20 and record.rural is True
+    assert Participation.objects.filter(record=record, activity_key=f"course:{course.pk}").exists()
 
     page = person_client.get(response.url).content.decode()
     assert "Ne želim odgovoriti" in page and "članak 9" in page.lower()
-    answers = dict.fromkeys(("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"), "prefer_not")
+    answers = dict.fromkeys(
+        ("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"), "prefer_not"
+    )
     response = person_client.post(response.url, {**answers, "next": course.url})
     assert response.status_code == 302 and response.url == course.url
     assert record.special_categories.disability == "prefer_not"

@@ -1,0 +1,55 @@
+"""The coordinator's admin: entering a paper entry form, targets snippet, the access log."""
+
+import pytest
+from django.urls import reverse
+
+from reports.models import ParticipantRecord, ProjectTarget
+
+from .factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_coordinator_enters_a_paper_entry_form(coordinator_client):
+    person = UserFactory()
+    assert coordinator_client.get(reverse("esf_participants:index")).status_code == 200
+    response = coordinator_client.post(
+        reverse("esf_participants:add"),
+        {
+            "user": person.pk,
+            "filled_by": "coordinator",
+            "sex": "male",
+            "date_of_birth": "1949-02-11",
+            "employment_status": "inactive_other",
+            "isced": "2",
+            "county": "Zagrebačka",
+            "rural": "true",
+            "entered_on": "2026-10-01",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = ParticipantRecord.objects.get(user=person)
+    assert record.filled_by == "coordinator" and record.is_complete
+
+
+@pytest.mark.django_db
+def test_project_target_offers_the_measures_of_every_app(coordinator_client):
+    page = coordinator_client.get(reverse("wagtailsnippets_reports_projecttarget:add")).content.decode()
+    for key in ("courses.completers:racunalne-vjestine", "mentoring.organisations", "certificates.issued"):
+        assert f'value="{key}"' in page
+    response = coordinator_client.post(
+        reverse("wagtailsnippets_reports_projecttarget:add"),
+        {
+            "title": "8 organizacija u mentorstvu (test)",
+            "measure": "mentoring.organisations",
+            "target": "8",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert ProjectTarget.objects.filter(title="8 organizacija u mentorstvu (test)").exists()
+
+
+@pytest.mark.django_db
+def test_learner_cannot_open_the_participant_admin(client, demo_user):
+    client.force_login(demo_user)
+    assert client.get(reverse("esf_participants:index")).status_code in (302, 403)
