@@ -1,7 +1,6 @@
 """The volunteer's side: profile, applying, the guardian's consent link, the contract, the
 vulnerable-groups statement, hours and confirmations. Other people's things answer 404."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,19 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.participation import participation_next_url
+from kok_learn.http import client_ip
 
 from . import selectors, services
 from .forms import ApplyForm, ConfirmationRequestForm, HoursForm, ProfileForm
 from .models import OpportunityPage, VolunteerProfile
-
-
-def client_ip(request) -> str | None:
-    """The client's address behind AXES_IPWARE_PROXY_COUNT trusted proxies (as certificates does)."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _errors(error: ValidationError) -> list[str]:
