@@ -10,12 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from . import services
-from .models import Audience, EventIndexPage, EventKind, EventPage, EventSession, Place, Registration
-
-INDEX_INTRO = (
-    "Što se događa u društvenom centru u Kravarskom: tečajevi, radionice, slobodne aktivnosti za djecu, "
-    "mlade i starije te kulturne večeri. Sve je besplatno; prijavite se jednim gumbom."
-)
+from .models import Audience, EventKind, EventPage, EventSession, Place, Registration
 
 PLACES = [
     (
@@ -129,20 +124,6 @@ def _trainer(log):
     return user
 
 
-def _index(log) -> EventIndexPage | None:
-    index = EventIndexPage.objects.first()
-    if index is not None:
-        return index
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return None
-    index = EventIndexPage(title="Program", slug="program", intro=INDEX_INTRO, show_in_menus=True)
-    site.root_page.add_child(instance=index)
-    index.save_revision().publish()
-    log("Created the programme at /program/")
-    return index
-
-
 def _event(index, data, *, places, trainer, log) -> EventPage:
     slug, title, kind, audience_slugs, place, capacity, summary, description, sessions, min_age, max_age = data
     event = EventPage.objects.child_of(index).filter(slug=slug).first()
@@ -175,31 +156,12 @@ def _event(index, data, *, places, trainer, log) -> EventPage:
     return EventPage.objects.get(pk=event.pk)
 
 
-def programme_permissions_setup(*, index: EventIndexPage) -> None:
-    """Editors add and edit events under the programme, moderators publish (as in the catalogue)."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
-    from accounts import roles
-
-    permissions = {
-        codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        for codename in ("add_page", "change_page", "publish_page")
-    }
-    for role, codenames in ((roles.EDITOR, ["add_page", "change_page"]), (roles.MODERATOR, list(permissions))):
-        group = Group.objects.filter(name=role).first()
-        if group is None:
-            continue
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permissions[codename])
-
-
 def load(*, log, with_accounts: bool) -> None:
-    index = _index(log)
-    if index is None:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
         log("No site: the programme skipped.")
         return
-    programme_permissions_setup(index=index)
+    index = services.programme_setup(home=site.root_page, log=log)
     places = [
         Place.objects.get_or_create(name=name, defaults={"address": address, "accessibility_notes": notes})[0]
         for name, address, notes in PLACES

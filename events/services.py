@@ -26,6 +26,7 @@ from .models import (
     AttendanceMethod,
     AttendanceStatus,
     CheckIn,
+    EventIndexPage,
     EventPage,
     EventSession,
     Registration,
@@ -377,3 +378,47 @@ def _notify(registration: Registration, kind: str) -> None:
 
     registration_id = registration.pk
     transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
+
+
+# Site set-up -----------------------------------------------------------------------------------
+
+PROGRAMME_INTRO = (
+    "Što se događa u društvenom centru: tečajevi, radionice, slobodne aktivnosti za djecu, "
+    "mlade i starije te kulturne večeri. Prijavite se jednim gumbom."
+)
+
+
+def programme_setup(*, home, log=None) -> EventIndexPage:
+    """The programme (/program/) under the home page, editable by editors; idempotent.
+
+    Called by `manage.py setup_site` through the ``kok_setup_site`` hook (events/wagtail_hooks.py).
+    """
+    index = EventIndexPage.objects.first()
+    if index is None:
+        with transaction.atomic():
+            index = EventIndexPage(title="Program", slug="program", intro=PROGRAMME_INTRO, show_in_menus=True)
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        if log:
+            log("Created the programme at /program/")
+    programme_permissions_setup(index=index)
+    return index
+
+
+def programme_permissions_setup(*, index: EventIndexPage) -> None:
+    """Editors add and edit events under the programme, moderators publish (as in the catalogue)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from accounts import roles
+
+    permissions = {
+        codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        for codename in ("add_page", "change_page", "publish_page")
+    }
+    for role, codenames in ((roles.EDITOR, ["add_page", "change_page"]), (roles.MODERATOR, list(permissions))):
+        group = Group.objects.filter(name=role).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permissions[codename])

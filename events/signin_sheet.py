@@ -7,9 +7,10 @@ sheet and a stale one is never served.
 
 import hashlib
 
-from django.apps import apps
 from django.core.files.storage import storages
 from django.utils import timezone
+
+from kok_learn.operator import funding_notice
 
 from . import selectors
 from .models import EventSession
@@ -18,17 +19,8 @@ SHEET_DIR = "events/potpisne-liste"
 
 
 def _funding_notice() -> dict | None:
-    """The site's EU funding notice (the site setting kept by ``home``; looked up by name, not imported)."""
-    from wagtail.models import Site
-
-    try:
-        model = apps.get_model("home", "FundingNotice")
-    except LookupError:
-        return None
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return None
-    notice = model.for_site(site)
+    """The site's EU funding notice, as the footer and certificates show it (kok_learn.operator)."""
+    notice = funding_notice()
     if not notice.show:
         return None
     return {

@@ -128,3 +128,11 @@ def register_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_programme_report_menu_item():
     return MenuItem(_("Programme report"), reverse("events_programme_report"), icon_name="table", order=710)
+
+
+@hooks.register("kok_setup_site")
+def setup_programme(*, home, log):
+    """manage.py setup_site: the programme (/program/) under the home page (home/setup.py)."""
+    from .services import programme_setup
+
+    programme_setup(home=home, log=log)

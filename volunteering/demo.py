@@ -10,7 +10,7 @@ from django.utils import timezone
 from organisations.models import Organisation, OrganisationMembership
 
 from . import services
-from .models import ActivityType, Application, Confirmation, County, OpportunityPage, Sex, VolunteeringIndexPage
+from .models import ActivityType, Application, Confirmation, County, OpportunityPage, Sex
 
 ADDRESSES = {
     "Udruga PET PLUS": "Kravarsko 2, 10413 Kravarsko",
@@ -58,25 +58,6 @@ OPPORTUNITIES = [
         "minimum_age": 15,
     },
 ]
-
-
-def _index(log):
-    from home.models import HomePage
-
-    index = VolunteeringIndexPage.objects.first()
-    if index is None:
-        home = HomePage.objects.first()
-        if home is None:
-            return None
-        index = home.add_child(
-            instance=VolunteeringIndexPage(
-                title="Volontiranje",
-                slug="volontiranje",
-                intro="Pomozite u svojoj zajednici: prilike za volontiranje kod partnera projekta Pokrenimo KOK!",
-            )
-        )
-        log("Created the volunteering index page")
-    return index
 
 
 def _event(slug):
@@ -139,7 +120,7 @@ def _user(email, first, last, age, log):
 def load(*, log, with_accounts: bool) -> None:
     for name, address in ADDRESSES.items():
         Organisation.objects.filter(name=name, address="").update(address=address)
-    index = _index(log)
+    index = services.opportunities_index_setup(home=_site_root(), log=log)
     if index is None:
         log("Volunteering demo skipped: no home page.")
         return
@@ -226,3 +207,10 @@ def load(*, log, with_accounts: bool) -> None:
             guardian_email="ivana.horvat@primjer.test",
         )
         log("Volunteering: mladi@kok.test waits for a parent's consent")
+
+
+def _site_root():
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site else None

@@ -29,6 +29,7 @@ from .models import (
     KeyCompetence,
     OpportunityPage,
     VolunteeringConsent,
+    VolunteeringIndexPage,
     VolunteerProfile,
     VulnerableGroupsCheck,
 )
@@ -632,3 +633,27 @@ def annual_report_mark_filed(*, organisation: Organisation, year: int, by) -> An
         organisation=organisation, year=year, defaults={"filed_by": by}
     )
     return filing
+
+
+# Site set-up -----------------------------------------------------------------------------------
+
+
+def opportunities_index_setup(*, home, log=None) -> VolunteeringIndexPage | None:
+    """The volunteering opportunities (/volontiranje/) under the home page; idempotent.
+
+    Called by `manage.py setup_site` through the ``kok_setup_site`` hook (volunteering/wagtail_hooks.py).
+    """
+    index = VolunteeringIndexPage.objects.first()
+    if index is None and home is not None:
+        with transaction.atomic():
+            index = VolunteeringIndexPage(
+                title="Volontiranje",
+                slug="volontiranje",
+                intro="Pomozite u svojoj zajednici: prilike za volontiranje kod udruga u našoj općini.",
+                show_in_menus=True,
+            )
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        if log:
+            log("Created the volunteering opportunities at /volontiranje/")
+    return index

@@ -139,3 +139,11 @@ def volunteering_dashboard_panel(request):
         },
         order=50,
     )
+
+
+@hooks.register("kok_setup_site")
+def setup_opportunities(*, home, log):
+    """manage.py setup_site: the volunteering opportunities (/volontiranje/) under the home page."""
+    from .services import opportunities_index_setup
+
+    opportunities_index_setup(home=home, log=log)
