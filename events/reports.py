@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from accounts import roles
+from kok_learn.exports import SafeSpreadsheetExportMixin
 
 from . import selectors
 
@@ -27,7 +28,7 @@ def _date(value: str, default: datetime.date) -> datetime.date:
     return day if datetime.date(2020, 1, 1) <= day <= timezone.localdate() + datetime.timedelta(days=730) else default
 
 
-class ProgrammeReportView(ReportView):
+class ProgrammeReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Programme report")
     header_icon = "table"
     index_url_name = "events_programme_report"

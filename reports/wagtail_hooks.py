@@ -7,12 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.participation import DASHBOARD_PANELS, PARTICIPATION_STARTED, DashboardPanel
 from accounts.roles import is_coordinator
+from kok_learn.viewsets import ModelViewSet, SnippetViewSet
 
 from . import selectors, services
 from .models import ExitRecord, ParticipantRecord, ProjectTarget, SpecialCategoryAccess

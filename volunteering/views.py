@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.participation import participation_next_url
 from kok_learn.http import client_ip
@@ -34,6 +34,7 @@ def _my_application(request, application_id):
 
 @never_cache
 @login_required
+@require_GET
 def my_volunteering(request):
     applications = list(selectors.my_applications(user=request.user))
     for application in applications:
@@ -146,6 +147,7 @@ def contract(request, application_id: int):
 
 @never_cache
 @login_required
+@require_GET
 def contract_pdf(request, application_id: int):
     application = _my_application(request, application_id)
     contract = getattr(application, "contract", None)

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.models import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from kok_learn.viewsets import ModelViewSet
+from kok_learn.viewsets import SafeExportIndexView as IndexView
 
 from . import admin_views, selectors
 from .models import Application, HourEntry
