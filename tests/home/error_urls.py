@@ -9,7 +9,7 @@ from kok_learn.urls import urlpatterns as site_urlpatterns
 
 
 def denied_with_reason(request):
-    raise PermissionDenied(_("Only a member of the mentee organisation can confirm a meeting."))
+    raise PermissionDenied(_("Only the mentor or the mentee organisation can confirm a meeting."))
 
 
 def denied(request):

@@ -51,7 +51,7 @@ def test_403_shows_the_croatian_reason_it_was_raised_with():
     html = page(response)
     assert_site_layout(html)
     assert "Pristup nije dopušten" in html
-    assert "Sastanak može potvrditi samo član mentorirane organizacije." in html
+    assert "Sastanak može potvrditi samo mentor ili mentorirana organizacija." in html
 
 
 @pytest.mark.urls("tests.home.error_urls")
