@@ -2,9 +2,10 @@
 
 Run it once a day (cron or a systemd timer, see docs/reporting.md)::
 
-    python manage.py reports_daily --base-url https://kok.example.hr
+    python manage.py reports_daily   # links use WAGTAILADMIN_BASE_URL unless --base-url is given
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
@@ -13,7 +14,11 @@ class Command(BaseCommand):
     help = "Sync ESF participation from the apps and send exit-form reminders (one per participant)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="http://localhost:8000", help="The site's address for links.")
+        parser.add_argument(
+            "--base-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="The site's address for links (default: WAGTAILADMIN_BASE_URL).",
+        )
 
     def handle(self, *args, base_url, **options):
         from reports.services import exit_reminders_send, participation_sync
