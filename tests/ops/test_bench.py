@@ -19,6 +19,12 @@ TINY = seed.Scale(
     certificates=3,
     pairings=3,
     bench_learner_enrolments=2,
+    events=3,
+    registrations_per_event=3,
+    opportunities=4,
+    volunteers=10,
+    hour_entries=60,
+    participants=30,
 )
 
 
