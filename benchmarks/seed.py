@@ -865,7 +865,8 @@ def seed_volunteering(scale: Scale, log: Callable[[str], None]) -> dict[str, int
                 date=start + datetime.timedelta(days=i * 7 % 365),
                 hours=Decimal(1 + i % 8) / 2 + 1,
                 activity=OPPORTUNITY_ACTIVITIES[i % len(OPPORTUNITY_ACTIVITIES)],
-                state=states[i % len(states)],
+                # By round (every volunteer once per round), so every volunteer has approved hours.
+                state=states[i // len(big_ids) % len(states)],
             )
             for i in range(scale.hour_entries)
         ]
