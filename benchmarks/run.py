@@ -47,7 +47,7 @@ def parse_args(argv=None):
     parser.add_argument(
         "--worker-class", default=None, help="gunicorn worker class (default: deploy/gunicorn.conf.py's)"
     )
-    parser.add_argument("--pages", default="", help="comma-separated page names to run (default: all)")
+    parser.add_argument("--pages", default="", help="comma-separated page and measurement names to run (default: all)")
     parser.add_argument("--writers", type=int, default=16, help="concurrent writers in the SQLite check (default 16)")
     parser.add_argument(
         "--writers-duration", type=float, default=30, help="seconds of the SQLite writer check (0 skips it)"

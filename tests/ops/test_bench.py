@@ -87,6 +87,21 @@ def test_measurement_verdict():
     assert measurements.verdict(untimed, {"median_s": 4})["budget_met"]
 
 
+def test_pages_option_names_pages_and_measurements_and_reports_bench_is_not_run_twice(monkeypatch):
+    args = run.parse_args(["--pages", "program, annual_report"])
+    assert run.wanted_names(args) == {"program", "annual_report"}
+    names = {page.name for page in pages.PAGES} | {m.name for m in measurements.MEASUREMENTS}
+    assert {"program", "volunteering", "annual_report", "indicator_report", "project_report_pdf"} <= names
+    ran = []
+    monkeypatch.setattr(run.subprocess, "run", lambda command, **kwargs: ran.append(command[1]) or _Done())
+    run.extra_benchmarks(run.parse_args([]), {})
+    assert not any(script.endswith("reports_bench.py") for script in ran)
+
+
+class _Done:
+    returncode = 0
+
+
 def test_seeding_twice_adds_nothing(seeded):
     again = seed.run(TINY, log=lambda message: None)
     counts = {name: value for step in again["steps"] for name, value in step["counts"].items()}
