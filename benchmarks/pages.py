@@ -199,6 +199,14 @@ def _verification(ctx: BenchContext) -> str:
     return ctx.url_name("certificates:verify_result", certificate.display_code)
 
 
+def _programme(ctx: BenchContext) -> str:
+    return ctx.page_path(ctx.live_page("events.EventIndexPage"))
+
+
+def _volunteering(ctx: BenchContext) -> str:
+    return ctx.page_path(ctx.live_page("volunteering.VolunteeringIndexPage"))
+
+
 BARE = BenchPage("bare", "Bare Django view (ceiling)", ANONYMOUS, lambda ctx: ctx.url_name("bench_bare"))
 
 HIT, MISS = Budget(min_ratio=0.30), Budget(min_ratio=0.15)  # anonymous pages of the catalogue (issue 12)
@@ -215,6 +223,8 @@ PAGES: list[BenchPage] = [
     BenchPage("dashboard", "Moje učenje (learner dashboard, 20 enrolments)", LEARNER, _dashboard, DASHBOARD),
     BenchPage("mentor_dashboard", "Mentor dashboard", MENTOR, _mentor_dashboard, DASHBOARD),
     BenchPage("verification", "Certificate verification", ANONYMOUS, _verification),
+    BenchPage("program", "Programme (upcoming events)", ANONYMOUS, _programme, HIT, cached=True, miss_budget=MISS),
+    BenchPage("volunteering", "Volunteering opportunities", ANONYMOUS, _volunteering, cached=True, miss_budget=MISS),
 ]
 
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env python
-"""ESF reporting benchmark (standalone; not yet part of `make bench`).
+"""ESF reporting benchmark, standalone on a throw-away database.
+
+`make bench` runs the same measurements (`bench_indicators`, `bench_project_pdf`) on its own bench
+database through benchmarks/measurements.py, so it does not run this script as an extra.
 
     .venv/bin/python benchmarks/reports_bench.py                     # 10,000 participants, 5 runs
     .venv/bin/python benchmarks/reports_bench.py --participants 2000 --runs 3

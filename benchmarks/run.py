@@ -47,7 +47,7 @@ def parse_args(argv=None):
     parser.add_argument(
         "--worker-class", default=None, help="gunicorn worker class (default: deploy/gunicorn.conf.py's)"
     )
-    parser.add_argument("--pages", default="", help="comma-separated page names to run (default: all)")
+    parser.add_argument("--pages", default="", help="comma-separated page and measurement names to run (default: all)")
     parser.add_argument("--writers", type=int, default=16, help="concurrent writers in the SQLite check (default 16)")
     parser.add_argument(
         "--writers-duration", type=float, default=30, help="seconds of the SQLite writer check (0 skips it)"
@@ -308,11 +308,18 @@ def summarise(raw: dict) -> dict:
 # --- the run ------------------------------------------------------------------------------------
 
 
+def wanted_names(args) -> set[str]:
+    """Names given to --pages (pages of benchmarks/pages.py and measurements of benchmarks/measurements.py)."""
+    return {name.strip() for name in args.pages.replace(" ", ",").split(",") if name.strip()}
+
+
 def measure_pages(args, env) -> tuple[list[dict], list[dict]]:
     """Every page (hit and miss for the ones the page cache keeps), between two runs of the bare view."""
     from benchmarks.pages import BARE, PAGES, BenchContext, Unavailable
 
-    wanted = {name.strip() for name in args.pages.split(",") if name.strip()}
+    wanted = wanted_names(args)
+    if wanted and not any(page.name in wanted for page in PAGES):
+        return [], []  # only non-page measurements asked for
     ctx = BenchContext()
     runs, skipped = [], []
     for page in PAGES:
@@ -484,6 +491,10 @@ def sqlite_writers(args, env) -> dict:
     return result
 
 
+# Scripts whose measurements run inside `make bench` on the bench database (benchmarks/measurements.py).
+WIRED_IN = {"reports_bench.py"}
+
+
 def extra_benchmarks(args, environment: dict[str, str]) -> list[dict]:
     """Other engineers' benchmark scripts (benchmarks/<app>_bench.py) run after ours, each in the
     environment `make bench` was started with (not the bench server's settings and database)."""
@@ -491,6 +502,8 @@ def extra_benchmarks(args, environment: dict[str, str]) -> list[dict]:
     if args.no_extra:
         return results
     for script in sorted(Path(__file__).resolve().parent.glob("*_bench.py")):
+        if script.name in WIRED_IN:
+            continue
         log(f"running {script.relative_to(BASE_DIR)}")
         started = time.perf_counter()
         completed = subprocess.run([sys.executable, str(script)], cwd=BASE_DIR, env=environment, timeout=1800)
@@ -569,6 +582,21 @@ def markdown(report: dict) -> str:
             f"{r['requests_per_s']:.1f} | {r['p50_ms']:.1f} | "
             f"{r['p95_ms']:.1f} | {r['queries']} | {ratio} | {budget} |"
         )
+    if report.get("measurements"):
+        lines += [
+            "",
+            "Reports, computed in-process on the bench database (median of the runs; *queries* at the seeded "
+            "size and at a small one: equal means constant):",
+            "",
+            "| measurement | data | median s | max s | SQL queries (large / small) | budget |",
+            "|---|---|---:|---:|---:|---|",
+        ]
+        for m in report["measurements"]:
+            queries = f"{m['queries']} / {m['queries_small']}" if "queries_small" in m else "–"
+            lines.append(
+                f"| {m['title']} | {m['size']} | {m['median_s']:.3f} | {m['max_s']:.3f} | {queries} | "
+                f"{m['budget']}: {'met' if m['budget_met'] else '**not met**'} |"
+            )
     if report["skipped"]:
         lines += ["", "Not measured yet:", ""]
         lines += [f"- {s['title']} (`{s['name']}`): {s['reason']}." for s in report["skipped"]]
@@ -643,6 +671,10 @@ def main(argv=None) -> int:
     scale = Scale().scaled(args.scale)
     seed_result = prepare_database(args, scale)
     pages, skipped = measure_pages(args, env)
+    from benchmarks.measurements import run_measurements
+
+    measurements, not_measured = run_measurements(wanted_names(args), log=log)
+    skipped += not_measured
     writers = sqlite_writers(args, env)
     threads = args.threads or int(os.environ.get("GUNICORN_THREADS", "1"))
     worker_class = args.worker_class or os.environ.get("GUNICORN_WORKER_CLASS", "sync")
@@ -667,6 +699,7 @@ def main(argv=None) -> int:
         },
         "seed": seed_result,
         "pages": pages,
+        "measurements": measurements,
         "skipped": skipped,
         "sqlite_writers": writers,
     }

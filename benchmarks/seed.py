@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
@@ -23,7 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 # Bump when the data a step writes changes shape, to force a reseed of existing bench databases.
-SEED_VERSION = 1
+SEED_VERSION = 2
 BENCH_EMAIL_DOMAIN = "bench.kok.test"
 # Every seeded learner has this password (hashed once, stored 10,000 times); bench-only data.
 BENCH_PASSWORD = "kok-bench-lozinka-2026"
@@ -50,6 +51,12 @@ class Scale:
     pairings: int = 60
     # The learner whose pages are measured is enrolled in this many courses (dashboard budget).
     bench_learner_enrolments: int = 20
+    events: int = 60  # upcoming, on /program/ (issue 14)
+    registrations_per_event: int = 20
+    opportunities: int = 30  # on /volontiranje/ (issue 15)
+    volunteers: int = 2_000  # one organiser's volunteers in the annual report's year
+    hour_entries: int = 50_000
+    participants: int = 10_000  # ESF participant records (issue 16)
 
     def scaled(self, factor: float) -> Scale:
         """A smaller population for quick runs while developing (`--scale 0.1`)."""
@@ -63,6 +70,12 @@ class Scale:
             certificates=int(self.certificates * factor),
             pairings=max(3, int(self.pairings * factor)),
             bench_learner_enrolments=self.bench_learner_enrolments,
+            events=max(5, int(self.events * factor)),
+            registrations_per_event=self.registrations_per_event,
+            opportunities=max(5, int(self.opportunities * factor)),
+            volunteers=max(20, int(self.volunteers * factor)),
+            hour_entries=max(100, int(self.hour_entries * factor)),
+            participants=max(100, int(self.participants * factor)),
         )
 
 
@@ -658,6 +671,249 @@ def seed_mentoring(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
     return counts
 
 
+def _home_page():
+    from home.models import HomePage
+
+    home = HomePage.objects.live().order_by("path").first()
+    if home is None:
+        raise RuntimeError("the home page is missing: load_demo should have created it")
+    return home
+
+
+def _bench_learner_ids(start: int, count: int) -> list[int]:
+    """Bench learners from position `start` on (0 is the measured learner, 1-16 the writers)."""
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(email__endswith=f"@{BENCH_EMAIL_DOMAIN}", email__startswith="polaznik")
+        .order_by("email")
+        .values_list("pk", flat=True)[start : start + count]
+    )
+
+
+BENCH_EVENT_SLUG = "bench-dogadjanje-{:03d}"
+EVENT_TITLES = [
+    "Radionica pisanja projektnih prijava",
+    "Računalna radionica za starije",
+    "Kreativna radionica za djecu",
+    "Večer društvenih igara",
+    "Predavanje o zdravoj prehrani",
+    "Tečaj prve pomoći",
+]
+SESSIONS_PER_EVENT = 2
+
+
+def seed_programme(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """`scale.events` upcoming events on /program/ (the programme set up by its own service), each
+    with two sessions and `registrations_per_event` booked bench learners."""
+    from events import services
+    from events.models import Audience, EventKind, EventPage, EventSession, Place, Registration, RegistrationStatus
+
+    index = services.programme_setup(home=_home_page())
+    prefix = BENCH_EVENT_SLUG.split("{", 1)[0]
+    existing = set(EventPage.objects.filter(slug__startswith=prefix).values_list("slug", flat=True))
+    places = list(Place.objects.order_by("pk")) or [None]
+    audiences = list(Audience.objects.order_by("pk"))
+    kinds = list(EventKind)
+    people = _bench_learner_ids(17, scale.registrations_per_event * 3)
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    created = 0
+    for number in range(1, scale.events + 1):
+        slug = BENCH_EVENT_SLUG.format(number)
+        if slug in existing:
+            continue
+        with transaction.atomic():
+            event = EventPage(
+                title=f"{EVENT_TITLES[number % len(EVENT_TITLES)]} ({number}.)",
+                slug=slug,
+                summary="Besplatno za sve mještane; prijave do popunjenja mjesta.",
+                description="<p>Donesite dobru volju; materijale osiguravamo mi.</p>",
+                kind=kinds[number % len(kinds)],
+                place=places[number % len(places)],
+                capacity=30,
+                audiences=audiences[number % len(audiences) : number % len(audiences) + 1] if audiences else [],
+            )
+            index.add_child(instance=event)
+            first = now + datetime.timedelta(days=1 + number % 90, hours=number % 8)
+            EventSession.objects.bulk_create(
+                [
+                    EventSession(
+                        page=event,
+                        sort_order=s,
+                        start=first + datetime.timedelta(days=7 * s),
+                        end=first + datetime.timedelta(days=7 * s, hours=2),
+                    )
+                    for s in range(SESSIONS_PER_EVENT)
+                ]
+            )
+            offset = number % max(1, len(people) - scale.registrations_per_event + 1)
+            Registration.objects.bulk_create(
+                [
+                    Registration(event=event, user_id=user, status=RegistrationStatus.BOOKED)
+                    for user in people[offset : offset + scale.registrations_per_event]
+                ]
+            )
+        created += 1
+    events = EventPage.objects.filter(slug__startswith=prefix)
+    counts = {
+        "events": events.count(),
+        "event_sessions": EventSession.objects.filter(page__in=events).count(),
+        "registrations": Registration.objects.filter(event__in=events).count(),
+    }
+    log(f"programme: {created} events created; {counts}")
+    return counts
+
+
+BENCH_ORGANISER = "Udruga volontera za mjerenje izvedbe"
+SMALL_ORGANISER = "Mala udruga volontera za mjerenje izvedbe"
+SMALL_VOLUNTEERS, SMALL_ENTRIES_EACH = 5, 4
+BENCH_OPPORTUNITY_SLUG = "bench-prilika-{:03d}"
+OPPORTUNITY_ACTIVITIES = ["Pomoć starijima u kućanstvu", "Radionice za djecu", "Uređenje okoliša", "Knjižnica"]
+
+
+def annual_report_year() -> int:
+    """The year of the seeded hour entries: the last full year."""
+    return timezone.localdate().year - 1
+
+
+def seed_volunteering(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """Opportunities on /volontiranje/ (set up by its own service) and, for the annual report, one
+    organiser with `scale.volunteers` volunteers and `scale.hour_entries` hour entries in one year
+    (mostly approved); a small organiser with 5 volunteers is the constant-queries comparison."""
+    from organisations.models import Organisation
+    from volunteering import services
+    from volunteering.models import ActivityType, Application, County, HourEntry, OpportunityPage, Sex
+
+    if Organisation.objects.filter(name=BENCH_ORGANISER).exists():
+        log("volunteering: already seeded")
+        return _volunteering_counts()
+    index = services.opportunities_index_setup(home=_home_page())
+    rng = random.Random(15)
+    taken = set(Organisation.objects.values_list("oib", flat=True))
+    organisers = [
+        Organisation.objects.create(
+            name=name,
+            oib=_oib(rng, taken),
+            kind=Organisation.Kind.ASSOCIATION,
+            registry_number=f"{19000000 + i}",
+            founding_year=2001 + i,
+            experience=Organisation.Experience.EXPERIENCED,
+            municipality=MUNICIPALITIES[i],
+        )
+        for i, name in enumerate((BENCH_ORGANISER, SMALL_ORGANISER))
+    ]
+    activity_types = list(ActivityType)
+    opportunities = []
+    for number in range(1, scale.opportunities + 1):
+        with transaction.atomic():
+            opportunity = OpportunityPage(
+                title=f"{OPPORTUNITY_ACTIVITIES[number % len(OPPORTUNITY_ACTIVITIES)]} ({number}.)",
+                slug=BENCH_OPPORTUNITY_SLUG.format(number),
+                organiser=organisers[0] if number > 2 else organisers[1],
+                what_you_will_do="Jednom tjedno pomažete u radu udruge uz podršku koordinatora volontera.",
+                activity_type=activity_types[number % len(activity_types)],
+                place=MUNICIPALITIES[number % len(MUNICIPALITIES)],
+                time_commitment="2 sata tjedno",
+                minimum_age=18,
+                long_term=bool(number % 2),
+            )
+            index.add_child(instance=opportunity)
+        opportunities.append(opportunity)
+    big = [o for o in opportunities if o.organiser_id == organisers[0].pk]
+    small = [o for o in opportunities if o.organiser_id == organisers[1].pk]
+    year = annual_report_year()
+    counties, sexes = list(County), list(Sex)
+    people = _bench_learner_ids(17, scale.volunteers + SMALL_VOLUNTEERS)
+    people += [None] * (scale.volunteers + SMALL_VOLUNTEERS - len(people))  # erased accounts
+    now = timezone.now()
+
+    def application(i: int, user, opportunity, organisation) -> Application:
+        return Application(
+            volunteer_id=user,
+            opportunity=opportunity,
+            organisation=organisation,
+            state=Application.State.ACCEPTED,
+            volunteer_key=uuid.UUID(int=rng.getrandbits(128)),
+            sex=sexes[i % len(sexes)],
+            birth_year=year - 16 - i % 60,
+            citizenship="hrvatsko" if i % 20 else "slovensko",
+            county=counties[i % len(counties)],
+            foreign_national=not i % 20,
+            decided_at=now,
+        )
+
+    with transaction.atomic():
+        applications = [
+            application(i, user, big[i % len(big)], organisers[0]) for i, user in enumerate(people[: scale.volunteers])
+        ]
+        applications += [
+            application(i, user, small[i % len(small)], organisers[1])
+            for i, user in enumerate(people[scale.volunteers :])
+        ]
+        _bulk(Application, applications)
+        ids = list(
+            Application.objects.filter(organisation__in=organisers).order_by("pk").values_list("pk", "organisation_id")
+        )
+        states = [HourEntry.State.APPROVED] * 8 + [HourEntry.State.PENDING, HourEntry.State.DECLINED]
+        start = datetime.date(year, 1, 1)
+        big_ids = [pk for pk, org in ids if org == organisers[0].pk]
+        small_ids = [pk for pk, org in ids if org == organisers[1].pk]
+        entries = [
+            HourEntry(
+                application_id=big_ids[i % len(big_ids)],
+                organisation=organisers[0],
+                date=start + datetime.timedelta(days=i * 7 % 365),
+                hours=Decimal(1 + i % 8) / 2 + 1,
+                activity=OPPORTUNITY_ACTIVITIES[i % len(OPPORTUNITY_ACTIVITIES)],
+                # By round (every volunteer once per round), so every volunteer has approved hours.
+                state=states[i // len(big_ids) % len(states)],
+            )
+            for i in range(scale.hour_entries)
+        ]
+        entries += [
+            HourEntry(
+                application_id=pk,
+                organisation=organisers[1],
+                date=start + datetime.timedelta(days=30 * n),
+                hours=Decimal(3),
+                activity=OPPORTUNITY_ACTIVITIES[n],
+                state=HourEntry.State.APPROVED,
+            )
+            for pk in small_ids
+            for n in range(SMALL_ENTRIES_EACH)
+        ]
+        _bulk(HourEntry, entries, batch_size=5_000)
+    counts = _volunteering_counts()
+    log(f"volunteering: {counts}")
+    return counts
+
+
+def _volunteering_counts() -> dict[str, int]:
+    from volunteering.models import Application, HourEntry, OpportunityPage
+
+    return {
+        "opportunities": OpportunityPage.objects.filter(slug__startswith=BENCH_OPPORTUNITY_SLUG.split("{")[0]).count(),
+        "volunteers": Application.objects.filter(organisation__name=BENCH_ORGANISER).count(),
+        "hour_entries": HourEntry.objects.filter(organisation__name=BENCH_ORGANISER).count(),
+    }
+
+
+def seed_reports(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
+    """`scale.participants` ESF participant records with participations and exit forms, as the
+    reporting benchmark (benchmarks/reports_bench.py) seeds them."""
+    from reports.models import ParticipantRecord
+
+    from .reports_bench import PERIOD
+    from .reports_bench import seed as seed_participants
+
+    period = ParticipantRecord.objects.filter(entered_on__gte=PERIOD[0], entered_on__lte=PERIOD[1])
+    if period.count() < scale.participants:
+        seed_participants(scale.participants)
+    counts = {"participant_records": period.count()}
+    log(f"reports: {counts}")
+    return counts
+
+
 COURSE_MODELS = ("courses.CourseIndexPage", "courses.CoursePage", "courses.ModulePage", "courses.LessonPage")
 STEPS: list[Step] = [
     Step("learners", ("accounts.User", "account.EmailAddress"), seed_learners),
@@ -665,6 +921,9 @@ STEPS: list[Step] = [
     Step("progress", (*COURSE_MODELS, "courses.Enrolment", "courses.LessonCompletion"), seed_progress),
     Step("certificates", ("courses.Enrolment", "certificates.Certificate"), seed_certificates),
     Step("mentoring", ("mentoring.Pairing", "mentoring.Meeting", "mentoring.Assessment"), seed_mentoring),
+    Step("programme", ("events.EventIndexPage", "events.EventPage", "events.Registration"), seed_programme),
+    Step("volunteering", ("volunteering.OpportunityPage", "volunteering.HourEntry"), seed_volunteering),
+    Step("reports", ("reports.ParticipantRecord", "reports.Participation"), seed_reports),
 ]
 
 

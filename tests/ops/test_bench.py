@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import pages, run, seed
+from benchmarks import measurements, pages, run, seed
 
 TINY = seed.Scale(
     learners=40,
@@ -19,6 +19,12 @@ TINY = seed.Scale(
     certificates=3,
     pairings=3,
     bench_learner_enrolments=2,
+    events=3,
+    registrations_per_event=3,
+    opportunities=4,
+    volunteers=10,
+    hour_entries=60,
+    participants=30,
 )
 
 
@@ -44,6 +50,56 @@ def test_every_seed_step_runs_against_the_current_models(seeded):
     learner = User.objects.get(email=seed.BENCH_LEARNER_EMAIL)
     assert learner.check_password(seed.BENCH_PASSWORD)
     assert learner.enrolments.count() == TINY.bench_learner_enrolments
+
+
+def test_programme_volunteering_and_reports_are_seeded_at_the_scale(seeded):
+    counts = {name: value for step in seeded["steps"] for name, value in step["counts"].items()}
+    assert counts["events"] == TINY.events
+    assert counts["event_sessions"] == TINY.events * seed.SESSIONS_PER_EVENT
+    assert counts["registrations"] == TINY.events * TINY.registrations_per_event
+    assert counts["opportunities"] == TINY.opportunities
+    assert counts["volunteers"] == TINY.volunteers
+    assert counts["hour_entries"] == TINY.hour_entries
+    assert counts["participant_records"] >= TINY.participants
+
+
+def test_report_measurements_run_on_the_seeded_data_in_constant_queries(seeded):
+    results, skipped = measurements.run_measurements(set(), runs=1, log=lambda message: None)
+    assert skipped == []
+    by_name = {result["name"]: result for result in results}
+    assert set(by_name) == {"annual_report", "indicator_report", "project_report_pdf"}
+    annual = by_name["annual_report"]
+    assert annual["queries"] == annual["queries_small"]
+    assert annual["size"].startswith(f"{TINY.volunteers} volunteers")
+    assert by_name["indicator_report"]["queries"] == by_name["indicator_report"]["queries_small"]
+    assert by_name["project_report_pdf"]["size"].endswith("bytes")
+
+
+def test_measurement_verdict():
+    timed = measurements.Measurement("x", "X", lambda ctx, runs: {}, max_seconds=2)
+    assert measurements.verdict(timed, {"median_s": 1.5, "queries": 2, "queries_small": 2}) == {
+        "budget": "≤ 2 s, constant queries",
+        "budget_met": True,
+    }
+    assert not measurements.verdict(timed, {"median_s": 1.5, "queries": 3, "queries_small": 2})["budget_met"]
+    assert not measurements.verdict(timed, {"median_s": 2.5, "queries": 2, "queries_small": 2})["budget_met"]
+    untimed = measurements.Measurement("y", "Y", lambda ctx, runs: {}, max_seconds=10, constant_queries=False)
+    assert measurements.verdict(untimed, {"median_s": 4})["budget_met"]
+
+
+def test_pages_option_names_pages_and_measurements_and_reports_bench_is_not_run_twice(monkeypatch):
+    args = run.parse_args(["--pages", "program, annual_report"])
+    assert run.wanted_names(args) == {"program", "annual_report"}
+    names = {page.name for page in pages.PAGES} | {m.name for m in measurements.MEASUREMENTS}
+    assert {"program", "volunteering", "annual_report", "indicator_report", "project_report_pdf"} <= names
+    ran = []
+    monkeypatch.setattr(run.subprocess, "run", lambda command, **kwargs: ran.append(command[1]) or _Done())
+    run.extra_benchmarks(run.parse_args([]), {})
+    assert not any(script.endswith("reports_bench.py") for script in ran)
+
+
+class _Done:
+    returncode = 0
 
 
 def test_seeding_twice_adds_nothing(seeded):
@@ -145,6 +201,19 @@ def _report():
             "duration_s": 10,
         },
         "pages": [page],
+        "measurements": [
+            {
+                "name": "annual_report",
+                "title": "Volunteering annual report",
+                "size": "2,000 volunteers",
+                "median_s": 0.25,
+                "max_s": 0.3,
+                "queries": 2,
+                "queries_small": 2,
+                "budget": "≤ 2 s, constant queries",
+                "budget_met": True,
+            }
+        ],
         "skipped": [{"name": "verification", "title": "Certificate verification", "reason": "no certificate"}],
         "sqlite_writers": {"skipped": "--writers-duration 0"},
         "seed": {"steps": [{"name": "learners", "counts": {"learners": 10000}}], "skipped": []},
@@ -168,6 +237,10 @@ def test_results_go_between_the_markers_and_nothing_else_changes(tmp_path, monke
     )
     assert "Certificate verification (`verification`): no certificate." in text
     assert "learners 10,000" in text
+    assert (
+        "| Volunteering annual report | 2,000 volunteers | 0.250 | 0.300 | 2 / 2 | ≤ 2 s, constant queries: met |"
+        in text
+    )
 
 
 class _QuietServer(ThreadingHTTPServer):
