@@ -238,7 +238,9 @@ def consent_send(*, consent: VolunteeringConsent, request=None) -> VolunteeringC
 
 @transaction.atomic
 def consent_confirm(*, consent: VolunteeringConsent, ip: str | None, user_agent: str) -> VolunteeringConsent:
-    consent = VolunteeringConsent.objects.select_for_update().select_related("application").get(pk=consent.pk)
+    consent = (
+        VolunteeringConsent.objects.select_for_update(of=("self",)).select_related("application").get(pk=consent.pk)
+    )
     if consent.confirmed_at:
         return consent
     consent.confirmed_at = timezone.now()
@@ -272,7 +274,9 @@ def _contract_defaults(application: Application) -> dict:
 
 @transaction.atomic
 def application_accept(*, application: Application, by) -> Application:
-    application = Application.objects.select_for_update().select_related("opportunity").get(pk=application.pk)
+    application = (
+        Application.objects.select_for_update(of=("self",)).select_related("opportunity").get(pk=application.pk)
+    )
     if application.state == Application.State.AWAITING_CONSENT:
         _refuse(_("The application is still waiting for the consent of a parent or guardian."))
     if application.state != Application.State.PENDING:
@@ -306,7 +310,7 @@ def application_decline(*, application: Application, by, reason: str) -> Applica
 
 @transaction.atomic
 def contract_accept(*, contract: Contract, by, as_organiser: bool) -> Contract:
-    contract = Contract.objects.select_for_update().select_related("application").get(pk=contract.pk)
+    contract = Contract.objects.select_for_update(of=("self",)).select_related("application").get(pk=contract.pk)
     now = timezone.now()
     if as_organiser:
         if contract.organiser_accepted_at is None:
@@ -580,7 +584,7 @@ def _issuer(organisation: Organisation) -> str:
 @transaction.atomic
 def confirmation_issue(*, confirmation: Confirmation, by, competences: dict | None = None) -> Confirmation:
     confirmation = (
-        Confirmation.objects.select_for_update()
+        Confirmation.objects.select_for_update(of=("self",))
         .select_related("application__opportunity", "application__organisation", "application__volunteer")
         .get(pk=confirmation.pk)
     )
