@@ -2,19 +2,16 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 
+from kok_learn.admin_actions import RowAction, RowActionsColumn, row_action
 from kok_learn.viewsets import ModelViewSet, SnippetViewSet
 
 from . import reports
@@ -74,25 +71,10 @@ class EnrolmentStatusForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class ApproveColumn(Column):
-    """An "Approve" button on pending enrolments in the listing (POST to the approve view)."""
-
-    cell_template_name = "courses/admin/enrolment_approve_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["show"] = instance.status == EnrolmentStatus.PENDING
-        context["approve_url"] = reverse(enrolment_viewset.get_url_name("approve"), args=[instance.pk])
-        context["csrf_token"] = get_token(context["request"])
-        return context
-
-
-@require_POST
+@row_action(permission="courses.change_enrolment", denied=_("You may not approve enrolments."))
 def enrolment_approve_view(request, pk):
     from .services import enrolment_approve
 
-    if not request.user.has_perm("courses.change_enrolment"):
-        raise PermissionDenied(gettext("You may not approve enrolments."))
     enrolment = get_object_or_404(Enrolment.objects.select_related("user", "course"), pk=pk)
     if enrolment.status == EnrolmentStatus.PENDING:
         enrolment_approve(enrolment=enrolment)
@@ -117,7 +99,13 @@ class EnrolmentViewSet(ModelViewSet):
         "enrolled_at",
         "completed_at",
         "last_activity_at",
-        ApproveColumn("approve", label=_("Approval")),
+        RowActionsColumn(
+            "approve",
+            label=_("Approval"),
+            actions=[RowAction(_("Approve"), "enrolments:approve")],
+            show=lambda enrolment: enrolment.status == EnrolmentStatus.PENDING,
+            permission="courses.change_enrolment",
+        ),
     ]
     list_filter = {"course": ["exact"], "status": ["exact"], "enrolled_at": ["gte", "lte"]}
     list_export = ["user.display_name", "user.email", "course.title", "status", "enrolled_at", "completed_at"]

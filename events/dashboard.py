@@ -13,12 +13,14 @@ def dashboard_panel(request) -> DashboardPanel | None:
         return None
     upcoming = selectors.upcoming_sessions_for_user(user=user)
     past = selectors.past_attendance_for_user(user=user)
-    waiting = [r for r in selectors.registrations_of_user(user=user) if r.status == "waitlisted"]
-    if not (upcoming or past or waiting):
+    registrations = selectors.registrations_of_user(user=user)
+    waiting = [r for r in registrations if r.status == "waitlisted"]
+    pending = [r for r in registrations if r.status == "pending"]
+    if not (upcoming or past or waiting or pending):
         return None
     return DashboardPanel(
         heading=_("In the community centre"),
         template="events/includes/dashboard_panel.html",
-        context={"upcoming": upcoming, "past": past, "waiting": waiting},
+        context={"upcoming": upcoming, "past": past, "waiting": waiting, "pending": pending},
         order=50,
     )

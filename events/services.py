@@ -142,7 +142,31 @@ def registration_approve(*, registration: Registration) -> Registration:
         registration.waitlist_position = _next_waitlist_position(registration.event)
     registration.full_clean(validate_constraints=False)
     registration.save(update_fields=["status", "waitlist_position"])
-    _notify(registration, "confirmation")
+    _notify(registration, "approved")
+    return registration
+
+
+@transaction.atomic
+def registration_decline(*, registration: Registration, reason: str) -> Registration:
+    """A coordinator declines a registration waiting for approval; the person is told why by e-mail."""
+    _lock_event(registration.event)
+    registration.refresh_from_db()
+    if registration.status == RegistrationStatus.CANCELLED:
+        return registration
+    if registration.status != RegistrationStatus.PENDING:
+        raise ValidationError(_("Only a registration waiting for approval can be declined."))
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError(_("Say why the registration is declined: the person will be told."))
+    if len(reason) > 300:
+        raise ValidationError(_("The reason can be at most 300 characters long."))
+    registration.status = RegistrationStatus.CANCELLED
+    registration.waitlist_position = None
+    registration.cancelled_at = timezone.now()
+    registration.cancel_reason = reason
+    registration.full_clean(validate_constraints=False)
+    registration.save(update_fields=["status", "waitlist_position", "cancelled_at", "cancel_reason"])
+    _notify(registration, "declined")
     return registration
 
 

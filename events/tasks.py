@@ -39,7 +39,7 @@ def _send(*, registration, kind: str, session=None) -> bool:
         message = EmailMessage(
             f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, settings.DEFAULT_FROM_EMAIL, [user.email]
         )
-        if kind in ("confirmation", "promotion", "reminder") and registration.holds_seat:
+        if kind in ("confirmation", "approved", "promotion", "reminder") and registration.holds_seat:
             message.attach(
                 "poziv.ics",
                 registration_invitation(registration=registration, base_url=base_url),
@@ -51,11 +51,12 @@ def _send(*, registration, kind: str, session=None) -> bool:
 
 @task()
 def send_registration_email(registration_id: int, kind: str) -> bool:
-    """``kind``: confirmation (booked, waiting or pending), promotion (from the waiting list), reminder."""
+    """``kind``: confirmation (booked, waiting or pending), approved (by a coordinator: booked or waiting),
+    declined (by a coordinator, with the reason), promotion (from the waiting list), reminder."""
     from .models import Registration
 
     registration = Registration.objects.select_related("user", "event").filter(pk=registration_id).first()
-    if registration is None or registration.status == "cancelled":
+    if registration is None or (registration.status == "cancelled") != (kind == "declined"):
         return False
     return _send(registration=registration, kind=kind)
 

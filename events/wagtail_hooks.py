@@ -1,14 +1,22 @@
 """Admin: places (snippet), registrations and attendance with filters and CSV/XLSX export, the programme report."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from kok_learn.admin_actions import RowAction, RowActionsColumn, row_action
 from kok_learn.viewsets import ModelViewSet, SnippetViewSet
 
-from .models import Attendance, Place, Registration
+from .models import Attendance, Place, Registration, RegistrationStatus
+
+# Coordinators hold it (docs/permissions.md); trainers and editors do not.
+DECIDE_PERMISSION = "events.change_registration"
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -22,13 +30,79 @@ class PlaceViewSet(SnippetViewSet):
 register_snippet(PlaceViewSet)
 
 
+DENIED = _("You may not approve or decline registrations.")
+
+
+def _registration(pk) -> Registration:
+    return get_object_or_404(Registration.objects.select_related("user", "event"), pk=pk, user__isnull=False)
+
+
+def _name(registration: Registration) -> str:
+    return registration.user.get_full_name() or registration.user.email
+
+
+@row_action(permission=DECIDE_PERMISSION, denied=DENIED)
+def registration_approve_view(request, pk):
+    from .services import registration_approve
+
+    registration = _registration(pk)
+    if registration.status == RegistrationStatus.PENDING:
+        registration = registration_approve(registration=registration)
+        if registration.status == RegistrationStatus.WAITLISTED:
+            message = gettext(
+                "The registration of %(name)s is approved, but the event is full: they are on the waiting list, "
+                "at position %(position)s. They were told by e-mail."
+            )
+        else:
+            message = gettext("The registration of %(name)s is approved; they were told by e-mail.")
+        messages.success(request, message % {"name": _name(registration), "position": registration.waitlist_position})
+    return redirect(registration_viewset.get_url_name("index"))
+
+
+@row_action(permission=DECIDE_PERMISSION, denied=DENIED)
+def registration_decline_view(request, pk):
+    from .services import registration_decline
+
+    registration = _registration(pk)
+    try:
+        registration_decline(registration=registration, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            gettext("The registration of %(name)s is declined; they were told why by e-mail.")
+            % {"name": _name(registration)},
+        )
+    return redirect(registration_viewset.get_url_name("index"))
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "user"
     menu_label = _("Event registrations")
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["display_name", "event", "role", "status", "waitlist_position", "created_at"]
+    list_display = [
+        "display_name",
+        "event",
+        "role",
+        "status",
+        "waitlist_position",
+        "created_at",
+        RowActionsColumn(
+            "decision",
+            label=_("Approval"),
+            actions=[
+                RowAction(_("Approve"), "event_registrations:approve"),
+                RowAction(_("Decline"), "event_registrations:decline", reason_label=_("Reason"), secondary=True),
+            ],
+            show=lambda registration: (
+                registration.status == RegistrationStatus.PENDING and registration.user_id is not None
+            ),
+            permission=DECIDE_PERMISSION,
+        ),
+    ]
     list_filter = {"event": ["exact"], "status": ["exact"], "role": ["exact"], "created_at": ["gte", "lte"]}
     list_export = [
         "display_name",
@@ -60,6 +134,12 @@ class RegistrationViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return Registration.objects.select_related("user", "event")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/odobri/", registration_approve_view, name="approve"),
+            path("<int:pk>/odbij/", registration_decline_view, name="decline"),
+        ]
 
 
 class AttendanceViewSet(ModelViewSet):
