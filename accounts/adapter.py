@@ -8,7 +8,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_client_ip(self, request):
         """allauth's rate limits count the visitor behind our proxy, as everything else does."""
-        return client_ip(request)
+        return client_ip(request) or "unknown"  # only a rate-limit key
 
     def confirm_email(self, request, email_address):
         """A minor's own address is verified: now (and only now) their guardian is asked."""

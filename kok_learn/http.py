@@ -24,13 +24,14 @@ def keep_cache_control(view: Callable) -> Callable:
     return wrapped
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The visitor's address, the one used for every rate limit, lock-out and record of consent.
 
     Behind ``KOK_TRUSTED_PROXY_COUNT`` proxies of our own (nginx, a load balancer) each appends the
     address it got the request from to ``X-Forwarded-For``, so the visitor's address is the N-th from
     the right; anything further left is whatever the client claimed and is ignored. Without proxies
-    (the count is 0) the header is ignored altogether and ``REMOTE_ADDR`` counts.
+    (the count is 0) the header is ignored altogether and ``REMOTE_ADDR`` counts. None when the request
+    carries no address at all (e.g. a request built in code), so address fields stay empty, not invalid.
     """
     remote = request.META.get("REMOTE_ADDR", "")
     proxies = getattr(settings, "KOK_TRUSTED_PROXY_COUNT", 0) or 0
@@ -42,12 +43,12 @@ def client_ip(request) -> str:
                 return str(ipaddress.ip_address(candidate))
             except ValueError:
                 pass
-    return remote or "unknown"
+    return remote or None
 
 
 def rate_limited(request, *, scope: str, limit: int, window: int) -> bool:
     """Counts this request against ``limit`` per ``window`` seconds for the visitor's address; True once over."""
-    key = f"ratelimit:{scope}:{client_ip(request)}"
+    key = f"ratelimit:{scope}:{client_ip(request) or 'unknown'}"
     if cache.add(key, 1, timeout=window):
         return False
     try:
