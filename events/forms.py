@@ -1,8 +1,9 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kok_learn.validators import bound_date_field
 
 from .models import AttendanceStatus
 
@@ -17,11 +18,14 @@ class BirthDateForm(forms.Form):
         help_text=_("This event has an age limit. We keep the date on your profile."),
     )
 
-    def clean_date_of_birth(self):
-        value = self.cleaned_data.get("date_of_birth")
-        if value and (value < datetime.date(1900, 1, 1) or value > timezone.localdate()):
-            raise forms.ValidationError(_("Enter a real date of birth."))
-        return value
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_date_field(
+            self.fields["date_of_birth"],
+            earliest=datetime.date(1900, 1, 1),
+            years_ahead=0,
+            message=_("Enter a real date of birth."),
+        )
 
 
 class MarkForm(forms.Form):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.validators import bounded_date_validators, text_limit_validators
 from organisations.models import Organisation
 
 LONG_TEXT = 5000
@@ -25,7 +26,7 @@ NOTE_TEXT = 1000
 
 
 def text_limit(limit: int):
-    return [MaxLengthValidator(limit)]
+    return text_limit_validators(limit)
 
 
 class ActivityType(models.TextChoices):
@@ -102,7 +103,7 @@ def validate_birth_date(value: datetime.date) -> None:
 class VolunteeringIndexPage(Page):
     """/volontiranje/: every open opportunity."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit(600))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -143,8 +144,10 @@ class OpportunityPage(Page):
         related_name="+",
         help_text=_("The dates come from this event's sessions; attended sessions become hours to approve."),
     )
-    start_date = models.DateField(_("starts"), null=True, blank=True, help_text=_("Empty: ongoing."))
-    end_date = models.DateField(_("ends"), null=True, blank=True)
+    start_date = models.DateField(
+        _("starts"), null=True, blank=True, help_text=_("Empty: ongoing."), validators=bounded_date_validators()
+    )
+    end_date = models.DateField(_("ends"), null=True, blank=True, validators=bounded_date_validators(years_ahead=5))
     long_term = models.BooleanField(
         _("long-term"), default=False, help_text=_("At least twice a month for at least three months.")
     )
