@@ -130,7 +130,11 @@ class BoundedFormMixin:
             if isinstance(field, forms.DateField | forms.DateTimeField | forms.SplitDateTimeField):
                 earliest, years_ahead = self.date_bounds.get(name, (EARLIEST_DATE, YEARS_AHEAD))
                 bound_date_field(field, earliest=earliest, years_ahead=years_ahead)
-            elif isinstance(field, forms.CharField) and field.max_length is None:
+            elif (
+                isinstance(field, forms.CharField)
+                and not isinstance(field, forms.UUIDField | forms.JSONField)  # they clean to no string
+                and field.max_length is None
+            ):
                 field.max_length = self.text_limit
                 field.validators.append(MaxLengthValidator(self.text_limit))
                 field.widget.attrs.setdefault("maxlength", str(self.text_limit))
