@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
-from kok_learn.names import validate_person_name
+from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import LONG_TEXT, SHORT_TEXT, bounded_date_validators, text_limit_validators
 
 from .codes import format_code
@@ -114,9 +114,9 @@ class CertificateTemplate(PreviewableMixin, index.Indexed, ClusterableModel):
         return "certificates/certificate_pdf.html"
 
 
-class Signatory(Orderable):
+class Signatory(CleanNamesMixin, Orderable):
     template = ParentalKey(CertificateTemplate, on_delete=models.CASCADE, related_name="signatories")
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_person_name])
     role = models.CharField(_("role"), max_length=150)
     signature = models.ForeignKey(
         "wagtailimages.Image",

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import PersonNameField
 from kok_learn.validators import bound_date_field
 
 from .models import AttendanceStatus
@@ -34,7 +35,7 @@ class MarkForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    name = forms.CharField(label=_("First and last name"), max_length=150)
+    name = PersonNameField(label=_("First and last name"), max_length=150)
 
 
 class SessionCancelForm(forms.Form):

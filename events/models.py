@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import bounded_date_validators, text_limit_validators
 
 
@@ -281,8 +282,10 @@ class RegistrationRole(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer")
 
 
-class Registration(models.Model):
+class Registration(CleanNamesMixin, models.Model):
     """A person's place at an event (or a walk-in added by the trainer by name, without an account)."""
+
+    name_fields = ("walk_in_name",)
 
     event = models.ForeignKey(
         EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
@@ -295,7 +298,7 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="event_registrations",
     )
-    walk_in_name = models.CharField(_("walk-in's name"), max_length=150, blank=True)
+    walk_in_name = models.CharField(_("walk-in's name"), max_length=150, blank=True, validators=[validate_person_name])
     role = models.CharField(
         _("role"), max_length=20, choices=RegistrationRole.choices, default=RegistrationRole.PARTICIPANT
     )

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
 from kok_learn.caching.routing import route_from_root
+from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import SHORT_TEXT, bounded_date_validators, text_limit_validators
 
 from .blocks import BodyBlock, FeaturedLinkBlock
@@ -67,9 +68,9 @@ class HomePage(Page):
         return context
 
 
-class Partner(Orderable):
+class Partner(CleanNamesMixin, Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_person_name])
     role = models.CharField(_("role in the project"), max_length=150, blank=True)
     url = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(

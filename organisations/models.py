@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import bounded_date_validators, text_limit_validators
 
 from .validators import validate_founding_year, validate_oib, validate_registry_number
@@ -16,7 +17,7 @@ from .validators import validate_founding_year, validate_oib, validate_registry_
 DESCRIPTION_MAX_LENGTH = 5000
 
 
-class Organisation(models.Model):
+class Organisation(CleanNamesMixin, models.Model):
     class Kind(models.TextChoices):
         ASSOCIATION = "udruga", _("association")
         KUD = "kud", _("cultural and artistic society (KUD)")
@@ -29,7 +30,7 @@ class Organisation(models.Model):
         EXPERIENCED = "iskusna", _("experienced")
         EMERGING = "nova", _("emerging")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[validate_person_name])
     oib = models.CharField(_("OIB"), max_length=11, unique=True, validators=[validate_oib])
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     registry_number = models.CharField(

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import PersonNameField
 from kok_learn.validators import BoundedFormMixin
 
 from .models import Confirmation, County, Sex, VolunteerProfile
@@ -40,7 +41,7 @@ class ApplyForm(forms.Form):
         required=False,
         help_text=_("This can be asked for only now, when you start."),
     )
-    guardian_name = forms.CharField(label=_("Parent's or guardian's name"), required=False, max_length=150)
+    guardian_name = PersonNameField(label=_("Parent's or guardian's name"), required=False, max_length=150)
     guardian_email = forms.EmailField(label=_("Parent's or guardian's e-mail address"), required=False)
 
     def __init__(self, *args, minor=False, long_term=False, **kwargs):

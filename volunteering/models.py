@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import bounded_date_validators, text_limit_validators
 from organisations.models import Organisation
 
@@ -320,11 +321,15 @@ class Application(models.Model):
         return self.opportunity.contract_required or self.foreign_national or self.contract_requested
 
 
-class VolunteeringConsent(models.Model):
+class VolunteeringConsent(CleanNamesMixin, models.Model):
     """A parent's or guardian's written consent for a volunteer aged 15 to 17 (Art. 13 of the Act)."""
 
+    name_fields = ("guardian_name",)
+
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="consent")
-    guardian_name = models.CharField(_("parent's or guardian's name"), max_length=150)
+    guardian_name = models.CharField(
+        _("parent's or guardian's name"), max_length=150, validators=[validate_person_name]
+    )
     guardian_email = models.EmailField(_("parent's or guardian's e-mail address"))
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     last_sent_at = models.DateTimeField(_("link last sent"), null=True, blank=True)
