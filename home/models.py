@@ -12,6 +12,7 @@ from kok_learn.caching.page_cache import PageCache
 from kok_learn.caching.routing import route_from_root
 from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import SHORT_TEXT, bounded_date_validators, text_limit_validators
+from organisations.validators import validate_phone_number
 
 from .blocks import BodyBlock, FeaturedLinkBlock
 
@@ -175,7 +176,7 @@ class ContactSettings(BaseSiteSetting):
         _("address"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
     )
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
     accessibility_statement = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("accessibility statement"),

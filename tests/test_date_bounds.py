@@ -153,7 +153,14 @@ def test_the_volunteer_profile_refuses_edge_birth_dates(client, value):
 
     user = UserFactory()
     client.force_login(user)
-    data = {"date_of_birth": value, "sex": "F", "citizenship": "Hrvatska", "county": "", "address": "", "phone": ""}
+    data = {
+        "date_of_birth": value,
+        "sex": "z",
+        "citizenship": "Hrvatska",
+        "county": "zagrebacka",
+        "address": "Ulica 1",
+        "phone": "",
+    }
     response = client.post(reverse("volunteering:profile"), data)
     assert response.status_code in (200, 400)
     assert "Upišite stvarni datum rođenja" in response.content.decode()

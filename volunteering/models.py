@@ -21,6 +21,7 @@ from kok_learn.caching.page_cache import PageCache
 from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import bounded_date_validators, text_limit_validators
 from organisations.models import Organisation
+from organisations.validators import validate_phone_number
 
 LONG_TEXT = 5000
 NOTE_TEXT = 1000
@@ -244,7 +245,7 @@ class VolunteerProfile(models.Model):
     )
     county = models.CharField(_("county of residence"), max_length=30, choices=County.choices)
     address = models.CharField(_("address of residence"), max_length=200)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone_number])
     # A random key, kept when the person is erased, so anonymous counts stay per person.
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
