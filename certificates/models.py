@@ -9,7 +9,7 @@ import datetime
 import uuid
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
-from kok_learn.names import validate_person_name
+from kok_learn.names import CleanNamesMixin, validate_person_name
+from kok_learn.validators import LONG_TEXT, SHORT_TEXT, bounded_date_validators, text_limit_validators
 
 from .codes import format_code
 
@@ -48,6 +49,8 @@ class CertificateTemplate(PreviewableMixin, index.Indexed, ClusterableModel):
     body = models.TextField(
         _("body text"),
         default=DEFAULT_BODY,
+        max_length=SHORT_TEXT,
+        validators=text_limit_validators(SHORT_TEXT),
         help_text=_(
             "Placeholders: {ime} the holder's name, {naziv} the course or programme, "
             '{sati} the hours with their unit ("12 sati"), {datum} the date of issue, {izdavatelj} the issuer.'
@@ -111,9 +114,9 @@ class CertificateTemplate(PreviewableMixin, index.Indexed, ClusterableModel):
         return "certificates/certificate_pdf.html"
 
 
-class Signatory(Orderable):
+class Signatory(CleanNamesMixin, Orderable):
     template = ParentalKey(CertificateTemplate, on_delete=models.CASCADE, related_name="signatories")
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_person_name])
     role = models.CharField(_("role"), max_length=150)
     signature = models.ForeignKey(
         "wagtailimages.Image",
@@ -223,7 +226,7 @@ class Certificate(models.Model):
     hours = models.DecimalField(
         _("hours"), max_digits=6, decimal_places=1, default=0, validators=[MinValueValidator(0)]
     )
-    issued_on = models.DateField(_("date of issue"), default=timezone.localdate)
+    issued_on = models.DateField(_("date of issue"), default=timezone.localdate, validators=bounded_date_validators())
     issuer = models.CharField(_("issuer"), max_length=200, blank=True)
     template = models.ForeignKey(
         CertificateTemplate,
@@ -233,9 +236,13 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="certificates",
     )
-    expires_on = models.DateField(_("valid until"), null=True, blank=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    expires_on = models.DateField(
+        _("valid until"), null=True, blank=True, validators=bounded_date_validators(years_ahead=10)
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, validators=bounded_date_validators())
+    revoked_reason = models.TextField(
+        _("reason for revocation"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
     # Open Badges 3.0 credential (certificates/credentials): what the credential says beyond the
     # snapshot above comes from the caller of certificate_issue, never from courses or mentoring.
     credential_uuid = models.UUIDField(_("credential id"), default=uuid.uuid4, unique=True, editable=False)
@@ -244,9 +251,11 @@ class Certificate(models.Model):
     )
     achievement_url = models.CharField(_("achievement address"), max_length=500, blank=True)
     achievement_description = models.TextField(
-        _("achievement description"), blank=True, validators=[MaxLengthValidator(5000)]
+        _("achievement description"), blank=True, max_length=5000, validators=text_limit_validators(5000)
     )
-    criteria_narrative = models.TextField(_("criteria"), blank=True, validators=[MaxLengthValidator(10000)])
+    criteria_narrative = models.TextField(
+        _("criteria"), blank=True, max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT)
+    )
     subject_salt = models.CharField(max_length=32, blank=True, editable=False)
     subject_identity_hash = models.CharField(max_length=80, blank=True, editable=False)
     credential_json = models.TextField(_("signed credential"), blank=True, editable=False)

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from events.models import Audience  # the shared audience vocabulary lives in events (floor 2)
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.names import CleanNamesMixin, validate_person_name
 from kok_learn.validators import text_limit_validators
 
 from .blocks import LessonBodyBlock, QuestionKind
@@ -267,9 +268,9 @@ class CoursePage(Page):
         return context
 
 
-class CourseInstructor(Orderable):
+class CourseInstructor(CleanNamesMixin, Orderable):
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="instructors")
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_person_name])
     role = models.CharField(_("role"), max_length=200, blank=True)
     bio = models.TextField(_("short biography"), blank=True, max_length=600, validators=text_limit_validators(600))
     photo = models.ForeignKey(

@@ -1,8 +1,10 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kok_learn.names import PersonNameField
+from kok_learn.validators import bound_date_field
 
 from .models import AttendanceStatus
 
@@ -17,11 +19,14 @@ class BirthDateForm(forms.Form):
         help_text=_("This event has an age limit. We keep the date on your profile."),
     )
 
-    def clean_date_of_birth(self):
-        value = self.cleaned_data.get("date_of_birth")
-        if value and (value < datetime.date(1900, 1, 1) or value > timezone.localdate()):
-            raise forms.ValidationError(_("Enter a real date of birth."))
-        return value
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_date_field(
+            self.fields["date_of_birth"],
+            earliest=datetime.date(1900, 1, 1),
+            years_ahead=0,
+            message=_("Enter a real date of birth."),
+        )
 
 
 class MarkForm(forms.Form):
@@ -30,7 +35,7 @@ class MarkForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    name = forms.CharField(label=_("First and last name"), max_length=150)
+    name = PersonNameField(label=_("First and last name"), max_length=150)
 
 
 class SessionCancelForm(forms.Form):

@@ -14,7 +14,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.names import CleanNamesMixin, validate_person_name
+from kok_learn.validators import bounded_date_validators, text_limit_validators
 
 
 class Audience(models.Model):
@@ -53,7 +55,7 @@ class Place(models.Model):
         _("accessibility notes"),
         blank=True,
         max_length=2000,
-        validators=[MaxLengthValidator(2000)],
+        validators=text_limit_validators(2000),
         help_text=_("For example: step-free entrance, accessible toilet, hearing loop, parking."),
     )
 
@@ -85,7 +87,7 @@ class RegistrationMode(models.TextChoices):
 class EventIndexPage(Page):
     """The programme ("Program") at /program/: upcoming events first, filters without JavaScript."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit_validators(600))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -106,17 +108,26 @@ class EventIndexPage(Page):
         return context
 
 
+EVENT_DATE_VALIDATORS = bounded_date_validators(
+    earliest=datetime.date(2020, 1, 1),
+    years_ahead=2,
+    message=_("Choose a date between 1 January 2020 and two years from today."),
+)
+
+
 def _bounded_datetime(value):
-    if value is None:
-        return
-    lowest = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    highest = timezone.now() + datetime.timedelta(days=2 * 366)
-    if value < lowest or value > highest:
-        raise ValidationError(_("Choose a date between 1 January 2020 and two years from today."))
+    """Kept for the migrations that name it; the fields use ``EVENT_DATE_VALIDATORS``."""
+    for validator in EVENT_DATE_VALIDATORS:
+        validator(value)
 
 
 class EventPage(Page):
-    summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences for the programme."))
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        validators=text_limit_validators(400),
+        help_text=_("One or two sentences for the programme."),
+    )
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"])
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP)
     audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"), blank=True, related_name="events")
@@ -135,7 +146,7 @@ class EventPage(Page):
         _("registration"), max_length=20, choices=RegistrationMode.choices, default=RegistrationMode.OPEN
     )
     registration_deadline = models.DateTimeField(
-        _("registration deadline"), null=True, blank=True, validators=[_bounded_datetime]
+        _("registration deadline"), null=True, blank=True, validators=EVENT_DATE_VALIDATORS
     )
     min_age = models.PositiveSmallIntegerField(
         _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
@@ -202,8 +213,8 @@ class EventPage(Page):
 
 class EventSession(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
-    start = models.DateTimeField(_("start"), validators=[_bounded_datetime])
-    end = models.DateTimeField(_("end"), validators=[_bounded_datetime])
+    start = models.DateTimeField(_("start"), validators=EVENT_DATE_VALIDATORS)
+    end = models.DateTimeField(_("end"), validators=EVENT_DATE_VALIDATORS)
     place = models.ForeignKey(
         Place,
         verbose_name=_("place (if not the event's)"),
@@ -271,8 +282,10 @@ class RegistrationRole(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer")
 
 
-class Registration(models.Model):
+class Registration(CleanNamesMixin, models.Model):
     """A person's place at an event (or a walk-in added by the trainer by name, without an account)."""
+
+    name_fields = ("walk_in_name",)
 
     event = models.ForeignKey(
         EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
@@ -285,7 +298,7 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="event_registrations",
     )
-    walk_in_name = models.CharField(_("walk-in's name"), max_length=150, blank=True)
+    walk_in_name = models.CharField(_("walk-in's name"), max_length=150, blank=True, validators=[validate_person_name])
     role = models.CharField(
         _("role"), max_length=20, choices=RegistrationRole.choices, default=RegistrationRole.PARTICIPANT
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from accounts import roles
+from kok_learn.names import clean_person_name
 
 from . import selectors
 from .models import (
@@ -316,7 +317,7 @@ def walk_in_add(*, by, session: EventSession, name: str) -> Registration:
     """Someone came without registering: the trainer adds them by name, marked present."""
     if not can_mark_attendance(user=by, session=session):
         raise ValidationError(_("Only the event's trainers and coordinators can mark attendance."))
-    name = " ".join((name or "").split())
+    name = clean_person_name(name)
     if not name:
         raise ValidationError(_("Enter the person's name."))
     if len(name) > 150:

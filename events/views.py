@@ -182,7 +182,10 @@ def walk_in(request, session_id: int):
     session = _session_or_404(request, session_id)
     form = WalkInForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Enter the person's name (at most 150 characters)."))
+        # The field's own message: empty, too long, or no letter (invisible characters only).
+        messages.error(
+            request, " ".join(form.errors.get("name", [])) or _("Enter the person's name (at most 150 characters).")
+        )
         return redirect("events:attendance", session_id=session.pk)
     try:
         services.walk_in_add(by=request.user, session=session, name=form.cleaned_data["name"])

@@ -10,6 +10,9 @@ from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
 from kok_learn.caching.routing import route_from_root
+from kok_learn.names import CleanNamesMixin, validate_person_name
+from kok_learn.validators import SHORT_TEXT, bounded_date_validators, text_limit_validators
+from organisations.validators import validate_phone_number
 
 from .blocks import BodyBlock, FeaturedLinkBlock
 
@@ -17,7 +20,7 @@ from .blocks import BodyBlock, FeaturedLinkBlock
 class HomePage(Page):
     """The project's front page: who we are, what to do here, and who is behind it."""
 
-    intro = models.TextField(_("introduction"), max_length=600)
+    intro = models.TextField(_("introduction"), max_length=600, validators=text_limit_validators(600))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -66,9 +69,9 @@ class HomePage(Page):
         return context
 
 
-class Partner(Orderable):
+class Partner(CleanNamesMixin, Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_person_name])
     role = models.CharField(_("role in the project"), max_length=150, blank=True)
     url = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
@@ -93,7 +96,7 @@ class Partner(Orderable):
 class StandardPage(Page):
     """An ordinary content page: about the project, privacy notice, accessibility statement."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit_validators(600))
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -110,7 +113,7 @@ class StandardPage(Page):
 
 
 class NewsIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit_validators(600))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -136,8 +139,8 @@ class NewsIndexPage(Page):
 
 
 class NewsArticlePage(Page):
-    date = models.DateField(_("date"), default=timezone.localdate)
-    intro = models.TextField(_("summary"), max_length=400)
+    date = models.DateField(_("date"), default=timezone.localdate, validators=bounded_date_validators())
+    intro = models.TextField(_("summary"), max_length=400, validators=text_limit_validators(400))
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -169,9 +172,11 @@ class NewsArticlePage(Page):
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
-    address = models.TextField(_("address"), blank=True)
+    address = models.TextField(
+        _("address"), blank=True, max_length=SHORT_TEXT, validators=text_limit_validators(SHORT_TEXT)
+    )
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
     accessibility_statement = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("accessibility statement"),
@@ -213,6 +218,8 @@ class FundingNotice(BaseSiteSetting):
     disclaimer = models.TextField(
         _("disclaimer"),
         blank=True,
+        max_length=SHORT_TEXT,
+        validators=text_limit_validators(SHORT_TEXT),
         help_text=_("The statement that the content is the sole responsibility of the beneficiary."),
     )
 

@@ -56,3 +56,19 @@ class PersonNameField(forms.CharField):
         if typed.strip() and not cleaned:
             raise ValidationError(NO_LETTER_MESSAGE, code="no_letter")
         return super().clean(cleaned)
+
+
+class CleanNamesMixin:
+    """For models with names typed in the admin or copied by a service: every field listed in
+    ``name_fields`` is cleaned with :func:`clean_person_name` before validation (``full_clean()``, every
+    ModelForm and the Wagtail admin's forms and inline panels); the fields also carry
+    :func:`validate_person_name`, so a name without a letter is refused with a message."""
+
+    name_fields: tuple[str, ...] = ("name",)
+
+    def clean_fields(self, exclude=None):
+        for field in self.name_fields:
+            value = getattr(self, field)
+            if isinstance(value, str):
+                setattr(self, field, clean_person_name(value))
+        super().clean_fields(exclude=exclude)

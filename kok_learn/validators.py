@@ -51,16 +51,20 @@ def latest_date(years_ahead: int = YEARS_AHEAD, *, today: datetime.date | None =
 @deconstructible
 class DateBoundsValidator:
     """The date (or the local date of a datetime) is not before ``earliest`` nor more than
-    ``years_ahead`` years after today."""
+    ``years_ahead`` years after today (0: not after today). ``message``, when given, replaces both
+    messages (e.g. "Enter a real date of birth.")."""
 
-    def __init__(self, *, earliest: datetime.date = EARLIEST_DATE, years_ahead: int = YEARS_AHEAD):
+    def __init__(self, *, earliest: datetime.date = EARLIEST_DATE, years_ahead: int = YEARS_AHEAD, message=None):
         self.earliest = earliest
         self.years_ahead = years_ahead
+        self.message = message
 
     def __call__(self, value):
         day = _as_date(value)
         if day is None:
             return
+        if self.message and not (self.earliest <= day <= latest_date(self.years_ahead)):
+            raise ValidationError(self.message, code="date_out_of_bounds")
         if day < self.earliest:
             raise ValidationError(
                 _("The date cannot be before %(earliest)s."),
@@ -83,12 +87,17 @@ class DateBoundsValidator:
             isinstance(other, DateBoundsValidator)
             and self.earliest == other.earliest
             and self.years_ahead == other.years_ahead
+            and self.message == other.message
         )
 
 
-def bounded_date_validators(*, earliest: datetime.date = EARLIEST_DATE, years_ahead: int = YEARS_AHEAD) -> list:
+def bounded_date_validators(
+    *, earliest: datetime.date = EARLIEST_DATE, years_ahead: int = YEARS_AHEAD, message=None
+) -> list:
     """Validators for a DateField/DateTimeField of a model or a form."""
-    return [DateBoundsValidator(earliest=earliest, years_ahead=years_ahead)]
+    if message is None:
+        return [DateBoundsValidator(earliest=earliest, years_ahead=years_ahead)]
+    return [DateBoundsValidator(earliest=earliest, years_ahead=years_ahead, message=message)]
 
 
 def text_limit_validators(limit: int) -> list:
@@ -121,15 +130,21 @@ class BoundedFormMixin:
             if isinstance(field, forms.DateField | forms.DateTimeField | forms.SplitDateTimeField):
                 earliest, years_ahead = self.date_bounds.get(name, (EARLIEST_DATE, YEARS_AHEAD))
                 bound_date_field(field, earliest=earliest, years_ahead=years_ahead)
-            elif isinstance(field, forms.CharField) and field.max_length is None:
+            elif (
+                isinstance(field, forms.CharField)
+                and not isinstance(field, forms.UUIDField | forms.JSONField)  # they clean to no string
+                and field.max_length is None
+            ):
                 field.max_length = self.text_limit
                 field.validators.append(MaxLengthValidator(self.text_limit))
                 field.widget.attrs.setdefault("maxlength", str(self.text_limit))
 
 
-def bound_date_field(field, *, earliest: datetime.date = EARLIEST_DATE, years_ahead: int = YEARS_AHEAD) -> None:
+def bound_date_field(
+    field, *, earliest: datetime.date = EARLIEST_DATE, years_ahead: int = YEARS_AHEAD, message=None
+) -> None:
     field.validators = [v for v in field.validators if not isinstance(v, DateBoundsValidator)]
-    field.validators += bounded_date_validators(earliest=earliest, years_ahead=years_ahead)
+    field.validators += bounded_date_validators(earliest=earliest, years_ahead=years_ahead, message=message)
     if isinstance(field, forms.DateField) and getattr(field.widget, "input_type", "") == "date":
         field.widget.attrs["min"] = earliest.isoformat()
         field.widget.attrs["max"] = latest_date(years_ahead).isoformat()

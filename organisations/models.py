@@ -9,12 +9,15 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import CleanNamesMixin, validate_person_name
+from kok_learn.validators import bounded_date_validators, text_limit_validators
+
 from .validators import validate_founding_year, validate_oib, validate_registry_number
 
 DESCRIPTION_MAX_LENGTH = 5000
 
 
-class Organisation(models.Model):
+class Organisation(CleanNamesMixin, models.Model):
     class Kind(models.TextChoices):
         ASSOCIATION = "udruga", _("association")
         KUD = "kud", _("cultural and artistic society (KUD)")
@@ -27,7 +30,7 @@ class Organisation(models.Model):
         EXPERIENCED = "iskusna", _("experienced")
         EMERGING = "nova", _("emerging")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[validate_person_name])
     oib = models.CharField(_("OIB"), max_length=11, unique=True, validators=[validate_oib])
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     registry_number = models.CharField(
@@ -39,7 +42,12 @@ class Organisation(models.Model):
     )
     founding_year = models.PositiveSmallIntegerField(_("founding year"), validators=[validate_founding_year])
     experience = models.CharField(_("experience"), max_length=10, choices=Experience.choices)
-    description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=text_limit_validators(DESCRIPTION_MAX_LENGTH),
+    )
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     address = models.CharField(
         _("address (seat)"),
@@ -87,7 +95,7 @@ class OrganisationMembership(models.Model):
         validators=[MaxValueValidator(20)],
         help_text=_("How many active pairings this person can mentor at the same time."),
     )
-    joined_on = models.DateField(_("member since"), null=True, blank=True)
+    joined_on = models.DateField(_("member since"), null=True, blank=True, validators=bounded_date_validators())
 
     class Meta:
         db_table = "mentoring_organisationmembership"

@@ -58,3 +58,19 @@ def validate_registry_number(value: str) -> None:
 def validate_founding_year(value: int) -> None:
     if value < 1800 or value > timezone.localdate().year:
         raise ValidationError(_("The founding year must be between 1800 and this year."), code="founding_year")
+
+
+_PHONE = re.compile(r"\+?[0-9 /().-]+", flags=re.ASCII)
+
+
+def validate_phone_number(value: str) -> None:
+    """A phone number as people write it ("091 555 0101", "+385 1 234-5678"): ASCII digits, spaces and
+    ``+ / ( ) . -`` only, with 6 to 15 digits. Other Unicode digits and invisible characters are refused."""
+    if not value:
+        return
+    digits = sum(char in "0123456789" for char in value)
+    if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
+        raise ValidationError(
+            _("Enter a phone number with the digits 0–9 (spaces, +, /, - and brackets are allowed)."),
+            code="phone_format",
+        )

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.validators import bound_date_field
+
 from .models import COUNTY_CHOICES, ISCED_CHOICES, Answer, EmploymentStatus, FilledBy, Sex, SpecialCategories
 
 EARLIEST_REPORT_DATE = datetime.date(2014, 1, 1)
@@ -65,12 +67,14 @@ class EntryForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def clean_date_of_birth(self):
-        value = self.cleaned_data.get("date_of_birth")
-        today = timezone.localdate()
-        if value and not (datetime.date(today.year - 110, 1, 1) <= value <= today):
-            raise ValidationError(_("Enter a real date of birth (not in the future, not more than 110 years ago)."))
-        return value
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_date_field(
+            self.fields["date_of_birth"],
+            earliest=datetime.date(timezone.localdate().year - 110, 1, 1),
+            years_ahead=0,
+            message=_("Enter a real date of birth (not in the future, not more than 110 years ago)."),
+        )
 
     def clean(self):
         data = super().clean()
@@ -132,15 +136,17 @@ class ReportForm(forms.Form):
             self.fields.pop("activity")
         else:
             self.fields["activity"].choices = activity_choices
+        for name in ("start", "end"):
+            bound_date_field(
+                self.fields[name],
+                earliest=EARLIEST_REPORT_DATE,
+                years_ahead=2,
+                message=_("Choose a date between 1 January 2014 and two years from today."),
+            )
 
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
-        latest = timezone.localdate() + datetime.timedelta(days=730)
-        for name in ("start", "end"):
-            value = data.get(name)
-            if value and not (EARLIEST_REPORT_DATE <= value <= latest):
-                self.add_error(name, _("Choose a date between 1 January 2014 and two years from today."))
         if start and end and start > end:
             raise ValidationError(_("The start of the period must not be after its end."))
         return data

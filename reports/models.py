@@ -4,6 +4,8 @@ Special categories of personal data (GDPR Art. 9) live in their own table, reada
 ``reports.view_special_categories`` permission; every look at them is written to ``SpecialCategoryAccess``.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
@@ -12,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from kok_learn.validators import bounded_date_validators
 
 from .indicators import EMPLOYED, FEMALE, INACTIVE_EDUCATION, INACTIVE_OTHER, MALE, NON_BINARY, UNEMPLOYED
 
@@ -91,7 +95,14 @@ class ParticipantRecord(models.Model):
         related_name="participant_record",
     )
     sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices, blank=True)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    date_of_birth = models.DateField(
+        _("date of birth"),
+        null=True,
+        blank=True,
+        validators=bounded_date_validators(
+            earliest=datetime.date(1900, 1, 1), years_ahead=0, message=_("Enter a real date of birth.")
+        ),
+    )
     employment_status = models.CharField(
         _("employment status"), max_length=20, choices=EmploymentStatus.choices, blank=True
     )
@@ -106,7 +117,7 @@ class ParticipantRecord(models.Model):
     )
     county = models.CharField(_("county of residence"), max_length=40, choices=COUNTY_CHOICES, blank=True)
     rural = models.BooleanField(_("lives in a rural area"), null=True, blank=True)
-    entered_on = models.DateField(_("date of entry"), default=timezone.localdate)
+    entered_on = models.DateField(_("date of entry"), default=timezone.localdate, validators=bounded_date_validators())
     filled_by = models.CharField(_("filled in by"), max_length=12, choices=FilledBy.choices, default=FilledBy.SELF)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -301,8 +312,10 @@ class ReportingSettings(BaseSiteSetting):
         choices=[("esf2014", _("ESF 2014–2020")), ("esf2021", _("ESF+ 2021–2027"))],
         default="esf2014",
     )
-    project_start = models.DateField(_("project start"), null=True, blank=True)
-    project_end = models.DateField(_("project end"), null=True, blank=True)
+    project_start = models.DateField(_("project start"), null=True, blank=True, validators=bounded_date_validators())
+    project_end = models.DateField(
+        _("project end"), null=True, blank=True, validators=bounded_date_validators(years_ahead=5)
+    )
 
     panels = [FieldPanel("indicator_set"), FieldPanel("project_start"), FieldPanel("project_end")]
 

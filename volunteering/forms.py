@@ -5,6 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kok_learn.names import PersonNameField
+from kok_learn.validators import BoundedFormMixin
+
 from .models import Confirmation, County, Sex, VolunteerProfile
 
 
@@ -38,7 +41,7 @@ class ApplyForm(forms.Form):
         required=False,
         help_text=_("This can be asked for only now, when you start."),
     )
-    guardian_name = forms.CharField(label=_("Parent's or guardian's name"), required=False, max_length=150)
+    guardian_name = PersonNameField(label=_("Parent's or guardian's name"), required=False, max_length=150)
     guardian_email = forms.EmailField(label=_("Parent's or guardian's e-mail address"), required=False)
 
     def __init__(self, *args, minor=False, long_term=False, **kwargs):
@@ -62,7 +65,9 @@ def _bounded_past_date(value: datetime.date, *, years: int = 2) -> datetime.date
     return value
 
 
-class HoursForm(forms.Form):
+class HoursForm(BoundedFormMixin, forms.Form):
+    # The shared outer bounds (2000 to two years ahead) first; clean_date narrows them to the last two years.
+
     date = forms.DateField(label=_("Date"), widget=DateInput())
     hours = forms.DecimalField(label=_("Hours"), min_value=0.5, max_value=16, decimal_places=1, max_digits=4)
     activity = forms.CharField(label=_("What you did"), max_length=200)
@@ -73,7 +78,7 @@ class HoursForm(forms.Form):
         return _bounded_past_date(self.cleaned_data["date"])
 
 
-class ConfirmationRequestForm(forms.Form):
+class ConfirmationRequestForm(BoundedFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Confirmation"), choices=Confirmation.Kind.choices, widget=forms.RadioSelect)
     period_start = forms.DateField(label=_("From"), widget=DateInput())
     period_end = forms.DateField(label=_("Until"), widget=DateInput())

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +18,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kok_learn.caching.page_cache import PageCache
+from kok_learn.names import CleanNamesMixin, validate_person_name
+from kok_learn.validators import bounded_date_validators, text_limit_validators
 from organisations.models import Organisation
+from organisations.validators import validate_phone_number
 
 LONG_TEXT = 5000
 NOTE_TEXT = 1000
 
 
 def text_limit(limit: int):
-    return [MaxLengthValidator(limit)]
+    return text_limit_validators(limit)
 
 
 class ActivityType(models.TextChoices):
@@ -102,7 +105,7 @@ def validate_birth_date(value: datetime.date) -> None:
 class VolunteeringIndexPage(Page):
     """/volontiranje/: every open opportunity."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    intro = models.TextField(_("introduction"), blank=True, max_length=600, validators=text_limit(600))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -143,8 +146,10 @@ class OpportunityPage(Page):
         related_name="+",
         help_text=_("The dates come from this event's sessions; attended sessions become hours to approve."),
     )
-    start_date = models.DateField(_("starts"), null=True, blank=True, help_text=_("Empty: ongoing."))
-    end_date = models.DateField(_("ends"), null=True, blank=True)
+    start_date = models.DateField(
+        _("starts"), null=True, blank=True, help_text=_("Empty: ongoing."), validators=bounded_date_validators()
+    )
+    end_date = models.DateField(_("ends"), null=True, blank=True, validators=bounded_date_validators(years_ahead=5))
     long_term = models.BooleanField(
         _("long-term"), default=False, help_text=_("At least twice a month for at least three months.")
     )
@@ -240,7 +245,7 @@ class VolunteerProfile(models.Model):
     )
     county = models.CharField(_("county of residence"), max_length=30, choices=County.choices)
     address = models.CharField(_("address of residence"), max_length=200)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone_number])
     # A random key, kept when the person is erased, so anonymous counts stay per person.
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -317,11 +322,15 @@ class Application(models.Model):
         return self.opportunity.contract_required or self.foreign_national or self.contract_requested
 
 
-class VolunteeringConsent(models.Model):
+class VolunteeringConsent(CleanNamesMixin, models.Model):
     """A parent's or guardian's written consent for a volunteer aged 15 to 17 (Art. 13 of the Act)."""
 
+    name_fields = ("guardian_name",)
+
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="consent")
-    guardian_name = models.CharField(_("parent's or guardian's name"), max_length=150)
+    guardian_name = models.CharField(
+        _("parent's or guardian's name"), max_length=150, validators=[validate_person_name]
+    )
     guardian_email = models.EmailField(_("parent's or guardian's e-mail address"))
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     last_sent_at = models.DateTimeField(_("link last sent"), null=True, blank=True)

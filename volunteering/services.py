@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.services import age_on
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue
+from kok_learn.names import clean_person_name
 from organisations.models import Organisation
 
 from .models import (
@@ -114,6 +115,7 @@ def application_create(
     request=None,
 ) -> Application:
     """Apply once per opportunity; a repeat (double submit) returns the existing application."""
+    guardian_name = clean_person_name(guardian_name)
     existing = Application.objects.filter(volunteer=user, opportunity=opportunity).first()
     if existing is not None:
         return existing

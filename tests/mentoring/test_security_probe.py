@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -222,21 +221,7 @@ def test_admin_dates_of_programmes_and_pairings_are_bounded(setup):
 # --- finding 11: unbounded text ------------------------------------------------------------------
 
 
-def test_every_free_text_field_of_mentoring_has_a_limit_in_the_model():
-    from django.apps import apps
-    from django.core.validators import MaxLengthValidator
-
-    # Organisation and its membership move to the organisations app (issue 13, another branch).
-    skipped = {"Organisation", "OrganisationMembership"}
-    unbounded = [
-        f"{model.__name__}.{field.name}"
-        for model in apps.get_app_config("mentoring").get_models()
-        if model.__name__ not in skipped
-        for field in model._meta.get_fields()
-        if isinstance(field, models.TextField)
-        and not (field.max_length and any(isinstance(v, MaxLengthValidator) for v in field.validators))
-    ]
-    assert unbounded == []
+# Every model's free text (mentoring's included) is checked by tests/test_text_limits.py.
 
 
 def test_a_megabyte_of_notes_is_refused_with_a_message_and_nothing_is_saved(client, setup):
