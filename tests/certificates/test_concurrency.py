@@ -10,7 +10,8 @@ from certificates.models import Certificate
 from .factories import UserFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: an earlier transactional test may have flushed what the migrations created.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="DATABASE_URL is not PostgreSQL"),
 ]
 

@@ -11,7 +11,8 @@ from .factories import UserFactory, make_event
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: an earlier transactional test may have flushed what the migrations created.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="DATABASE_URL is not PostgreSQL"),
 ]
 

@@ -113,7 +113,10 @@ def test_the_pairing_calendar_reads_as_exactly_its_meetings(client):
 
     mentor, _member, pairing = mentor_with_pairing()
     soon = timezone.now() + datetime.timedelta(days=3)
-    for index, char in enumerate(CONTROL_CHARACTERS + LINE_BREAKS):
+    # NUL cannot be stored (PostgreSQL refuses it; Django's form fields refuse it before that), so
+    # the stored meetings carry every other character; ics.py's own tests above cover NUL too.
+    stored = [char for char in CONTROL_CHARACTERS + LINE_BREAKS if char != "\x00"]
+    for index, char in enumerate(stored):
         MeetingFactory(
             pairing=pairing,
             planned=True,
@@ -124,8 +127,8 @@ def test_the_pairing_calendar_reads_as_exactly_its_meetings(client):
     client.force_login(mentor)
     response = client.get(reverse("mentoring:calendar", args=[pairing.pk]))
     events = [c for c in strict_parse(response.content) if c["_kind"] == "VEVENT"]
-    assert len(events) == len(CONTROL_CHARACTERS + LINE_BREAKS)
-    for index, (event, char) in enumerate(zip(events, CONTROL_CHARACTERS + LINE_BREAKS, strict=True)):
+    assert len(events) == len(stored)
+    for index, (event, char) in enumerate(zip(events, stored, strict=True)):
         assert len(event["UID"]) == 1 and event["UID"][0].startswith("mentoring-meeting-")
         assert len(event["LOCATION"]) == 1
         assert unescape(event["LOCATION"][0]) == _expected(f"Soba{char}LOCATION:druga")

@@ -11,7 +11,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("mentoring", "0004_programme_certificate_template"), ("organisations", None)]
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test may have flushed what the migrations created.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _migrate(targets):
