@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.roles import is_coordinator
+from kok_learn.pdf import enqueue_render_once, pending_response
 
 from . import selectors, services
 from .activities import activity_choices
@@ -212,14 +212,14 @@ def indicators_xlsx(request):
 
 def _serve_pdf(request, *, name: str, enqueue, filename: str, back_url: str):
     storage = storages["private"]
-    if not storage.exists(name):
-        transaction.on_commit(enqueue)
     if storage.exists(name):
         response = FileResponse(
             storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
         )
         return _private(response)
-    return _private(render(request, "reports/report_pending.html", {"back_url": back_url}, status=202))
+    # The same answer as every stored PDF that is not ready (kok_learn.pdf): one render, then 202.
+    enqueue_render_once(name, enqueue)
+    return pending_response(request, "reports/report_pending.html", {"back_url": back_url})
 
 
 @login_required

@@ -223,13 +223,13 @@ def annual_report_download(request, organisation_id: int, year: int, fmt: str):
                 response = HttpResponse(handle.read(), content_type="application/pdf")
             response["Content-Disposition"] = f'attachment; filename="izvjesce-o-volontiranju-{year}.pdf"'
         else:
-            from django.db import transaction
+            # The same answer as every stored PDF that is not ready (kok_learn.pdf): one render, then 202.
+            from kok_learn.pdf import enqueue_render_once, pending_response
 
             from .tasks import render_annual_report_pdf
 
-            transaction.on_commit(lambda: render_annual_report_pdf.enqueue(organisation_id, year))
-            response = render(request, "volunteering/admin/report_pending.html", {"report": report}, status=503)
-            response["Retry-After"] = "30"
+            enqueue_render_once(name, lambda: render_annual_report_pdf.enqueue(organisation_id, year))
+            response = pending_response(request, "volunteering/admin/report_pending.html", {"report": report})
     else:
         raise Http404
     patch_cache_control(response, private=True, no_store=True)
