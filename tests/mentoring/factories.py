@@ -1,5 +1,4 @@
 import datetime
-import itertools
 
 import factory
 from django.contrib.auth.models import Group
@@ -17,14 +16,7 @@ from mentoring.models import (
     Programme,
     Task,
 )
-from mentoring.validators import oib_check_digit
-
-_oib_counter = itertools.count(1000000001)
-
-
-def valid_oib() -> str:
-    first_ten = str(next(_oib_counter))
-    return first_ten + str(oib_check_digit(first_ten))
+from tests.organisations.factories import valid_oib
 
 
 class UserFactory(factory.django.DjangoModelFactory):
