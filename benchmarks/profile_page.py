@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/profile_page.py lesson              # queries and CPU per request
     .venv/bin/python benchmarks/profile_page.py dashboard --cold    # every request with empty caches
     .venv/bin/python benchmarks/profile_page.py course --profile    # + cProfile's top functions
+    .venv/bin/python benchmarks/profile_page.py catalogue --miss    # rendered every time, as the bench's miss
 
 Same settings as the bench server (production + benchmarks/settings.py); the Django test client
 instead of gunicorn, so the figures are CPU per request without the HTTP server.
@@ -28,7 +29,12 @@ def main() -> int:
     parser.add_argument("page", help="a page name from benchmarks/pages.py")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--cold", action="store_true", help="empty every cache before each request")
+    parser.add_argument(
+        "--miss", action="store_true", help="a query parameter never sent before on each request (the bench's miss)"
+    )
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
+    parser.add_argument("--sort", default="cumulative", help="cProfile's order: cumulative, tottime, ...")
+    parser.add_argument("--top", type=int, default=40, help="how many of cProfile's functions to print")
     parser.add_argument("--pyinstrument", action="store_true", help="print pyinstrument's call tree")
     parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
     args = parser.parse_args()
@@ -54,16 +60,21 @@ def main() -> int:
     if user is not None:
         client.force_login(user, backend=AUTH_BACKEND)
 
+    requests_made = iter(range(10**9))
+
+    def url():
+        return f"{path}{'&' if '?' in path else '?'}bench-miss={next(requests_made)}" if args.miss else path
+
     def clear():
         if args.cold:
             for alias in caches:
                 caches[alias].clear()
 
     clear()
-    client.get(path)
+    client.get(url())
     clear()
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+        response = client.get(url())
     print(f"{page.name} {path}: {response.status_code}, {len(queries)} queries, {len(response.content)} bytes")
     if args.sql:
         for query in queries.captured_queries:
@@ -75,23 +86,24 @@ def main() -> int:
         with Profiler(interval=0.0002) as sampler:
             for _ in range(args.requests):
                 clear()
-                client.get(path)
+                client.get(url())
         print(sampler.output_text(color=False, show_all=False))
         return 0
-    profiler = cProfile.Profile() if args.profile else None
+    # CPU time, not wall time: the figures stay comparable on a busy machine.
+    profiler = cProfile.Profile(time.process_time) if args.profile else None
     total = 0.0
     for _ in range(args.requests):
         clear()
         started = time.process_time()
         if profiler:
             profiler.enable()
-        client.get(path)
+        client.get(url())
         if profiler:
             profiler.disable()
         total += time.process_time() - started
     print(f"CPU per request: {total / args.requests * 1000:.2f} ms over {args.requests} requests")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
     return 0
 
 
