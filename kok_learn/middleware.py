@@ -55,10 +55,18 @@ def find_site(hostname: str, port: int):
     if not sites:
         return None
     if len(sites) == 1 or rank(sites[0]) in (0, 1):
-        return sites[0]
-    if rank(sites[0]) == 2:
-        return sites[len(sites) == 2]  # the only other host-name match, else the default
-    return None
+        site = sites[0]
+    elif rank(sites[0]) == 2:
+        site = sites[len(sites) == 2]  # the only other host-name match, else the default
+    else:
+        return None
+    # Wagtail routes every request through ``site.root_page.specific.route()``: a query for the home
+    # page's own fields, only to call its class's route(). The root page in its specific class with
+    # those fields deferred (Wagtail's ``specific_deferred``) has the same route() and loads a field
+    # only if something reads it; the home page itself is fetched whole when it is the page served
+    # (kok_learn/caching/routing.py).
+    site.root_page = site.root_page.specific_deferred
+    return site
 
 
 class SiteMiddleware:

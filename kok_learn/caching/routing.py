@@ -61,6 +61,8 @@ def _remembered_page(url_path: str) -> Page | None:
 def route_from_root(root: Page, request, path_components: list[str]) -> RouteResult:
     """Route a request below the site root `root` (see the module docstring)."""
     if not path_components:
+        if root.get_deferred_fields():  # the site's root as the site look-up gives it: fetch it whole to serve it
+            root = type(root).objects.get(pk=root.pk)
         return Page.route(root, request, path_components)
     url_path = root.url_path + "/".join(path_components) + "/"
     page = _remembered_page(url_path)
