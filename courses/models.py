@@ -3,6 +3,7 @@
 Business rules (enrolment, completion, grading) live in services.py; reads in selectors.py.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django import forms
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -90,17 +92,25 @@ class CourseIndexPage(Page):
         from .forms import CatalogueFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = CatalogueFilterForm(request.GET or None)
-        # An unknown value in one filter drops that filter only (cleaned_data keeps the valid ones).
-        filters = {}
-        if form.is_bound:
-            form.is_valid()  # fills cleaned_data with the fields that are valid
-            filters = form.cleaned_data
-        context["filter_form"] = form
-        context["courses"] = selectors.catalogue_page(
-            index=self, filters=filters, page_number=request.GET.get("stranica"), per_page=self.paginate_by
+
+        @functools.cache
+        def filtered():
+            form = CatalogueFilterForm(request.GET or None)
+            # An unknown value in one filter drops that filter only (cleaned_data keeps the valid ones).
+            if form.is_bound:
+                form.is_valid()  # fills cleaned_data with the fields that are valid
+            return form, (form.cleaned_data if form.is_bound else {})
+
+        # Computed only if rendered: without a search text, the form and the list are the same for
+        # everyone who asks for the same filters and page, and are kept in the content cache.
+        context["filter_form"] = SimpleLazyObject(lambda: filtered()[0])
+        context["courses"] = SimpleLazyObject(
+            lambda: selectors.catalogue_page(
+                index=self, filters=filtered()[1], page_number=request.GET.get("stranica"), per_page=self.paginate_by
+            )
         )
-        context["filter_query"] = selectors.querystring_without_page(request.GET)
+        context["filter_query"] = selectors.catalogue_querystring(request.GET)
+        context["listing_key"] = selectors.catalogue_listing_key(request.GET)
         return context
 
 

@@ -12,6 +12,7 @@ from operator import or_
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.http import QueryDict
+from django.utils.functional import SimpleLazyObject
 
 from kok_learn.caching.content_cache import remember, remember_many
 from kok_learn.search import filter_text, search_query
@@ -207,23 +208,33 @@ def course_in_person_sessions(*, course: CoursePage) -> list:
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
-    """What the course page (and module page) shows: outline by module, progress, enrolment."""
+    """What the course page (and module page) shows: outline by module, progress, enrolment.
+
+    The enrolment is read at once (every request: it decides what the learner may do). The rest is
+    computed only if the template renders it: for visitors who are not enrolled, the course page keeps
+    the outline, the prerequisites and the in-person sessions in content-cache fragments, so a kept
+    fragment costs no query.
+    """
     enrolment = enrolment_for(user=user, course=course)
-    progress = course_progress(course=course, enrolment=enrolment)
-    modules = list(
-        ModulePage.objects.live().child_of(course).only("id", "title", "slug", "path", "depth", "url_path", "intro")
-    )
-    by_module = {module.path: [] for module in modules}
-    for lesson in progress.lessons:
-        by_module.setdefault(lesson.path[: -lesson.steplen], []).append(lesson)
-    outline = [(module, by_module.get(module.path, [])) for module in modules]
-    prerequisites = list(course.prerequisites.live().only("id", "title", "url_path", "path", "depth"))
+    progress = SimpleLazyObject(lambda: course_progress(course=course, enrolment=enrolment))
+
+    def outline():
+        modules = list(
+            ModulePage.objects.live().child_of(course).only("id", "title", "slug", "path", "depth", "url_path", "intro")
+        )
+        by_module = {module.path: [] for module in modules}
+        for lesson in progress.lessons:
+            by_module.setdefault(lesson.path[: -lesson.steplen], []).append(lesson)
+        return [(module, by_module.get(module.path, [])) for module in modules]
+
     return {
         "enrolment": enrolment,
         "progress": progress,
-        "outline": outline,
-        "prerequisites": prerequisites,
-        "in_person_sessions": course_in_person_sessions(course=course),
+        "outline": SimpleLazyObject(outline),
+        "prerequisites": SimpleLazyObject(
+            lambda: list(course.prerequisites.live().only("id", "title", "url_path", "path", "depth"))
+        ),
+        "in_person_sessions": SimpleLazyObject(lambda: course_in_person_sessions(course=course)),
         "attendance": course_attendance(course=course, user=user) if enrolment else None,
     }
 
@@ -301,10 +312,24 @@ def catalogue_page(*, index: CourseIndexPage, filters: dict, page_number, per_pa
     return Paginator(queryset, per_page).get_page(page_number)
 
 
-def querystring_without_page(params: QueryDict) -> str:
-    copy = params.copy()
-    copy.pop("stranica", None)
-    return copy.urlencode()
+CATALOGUE_FILTERS = ("q", "category", "audience", "level")
+
+
+def catalogue_querystring(params: QueryDict) -> str:
+    """The catalogue's filters for its page links: the values its form reads, no other parameter."""
+    query = QueryDict(mutable=True)
+    for name in CATALOGUE_FILTERS:
+        if value := params.get(name):
+            query[name] = value
+    return query.urlencode()
+
+
+def catalogue_listing_key(params: QueryDict) -> str | None:
+    """What the catalogue's listing depends on (filters and page number), or None for a search, whose
+    free text is not worth keeping: the content cache's key for the listing."""
+    if params.get("q", "").strip():
+        return None
+    return "&".join(f"{name}={params.get(name, '')}" for name in ("category", "audience", "level", "stranica"))
 
 
 def course_list_for_capacity_area(*, area_slug: str, limit: int = 3) -> list[CoursePage]:

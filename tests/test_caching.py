@@ -107,7 +107,12 @@ def test_every_cached_fragment_is_the_same_for_two_different_learners(client, re
     for learner in (ana, branko):
         services.enrolment_create(user=learner, course=course)
     services.lesson_complete(user=ana, lesson=lessons[0])
-    urls = ["/", "/tecajevi/", course.url, lessons[0].url, lessons[1].url, lessons[-1].url, "/moje-ucenje/"]
+    # A course neither of them is enrolled in shows its outline and prerequisites from fragments.
+    next_course = make_course(title="Tečaj poslije", modules=1, lessons_per_module=2)
+    next_course.prerequisites.add(course)
+    next_course.save_revision().publish()
+    urls = ["/", "/tecajevi/", course.url, next_course.url, lessons[0].url, lessons[1].url, lessons[-1].url]
+    urls.append("/moje-ucenje/")
 
     for learner in (ana, branko):
         recorded["current"]["who"] = learner.email
