@@ -397,6 +397,10 @@ CSRF_FAILURE_VIEW = "kok_learn.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Sessions are read from the shared default cache and written through to the database: a signed-in
+# page saves its session query. Every process reads the same cache, and logging out deletes the
+# session from both (never delete session rows in SQL: the cached copy would outlive them).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 KOK_PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"

@@ -15,10 +15,11 @@ from .factories import lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
 
-# The site and the home page (Wagtail's look-up, never cached); the lesson (routing); Wagtail's view
-# restriction check (2); the session and the user; the enrolment; the learner's completed lessons.
-# Menu, footer settings, breadcrumbs, the course and its outline come from the content cache.
-LESSON_PAGE_QUERIES = 9
+# The site with its home page (Wagtail's look-up, never cached); the lesson (routing); Wagtail's view
+# restriction check (2); the user; the enrolment; the learner's completed lessons. The session comes
+# from the shared cache (cached_db); menu, footer settings, breadcrumbs, the course and its outline
+# from the content cache.
+LESSON_PAGE_QUERIES = 7
 
 
 @pytest.fixture
