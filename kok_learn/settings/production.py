@@ -27,7 +27,7 @@ CACHES = caches_from_env(shared=True)
 
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "kok_learn.caching.static_files.StaticFilesStorage"},
 }
 
 # Background jobs go to the database queue; `manage.py db_worker` runs them.
