@@ -44,3 +44,20 @@ def test_a_new_site_is_found_on_the_next_request(client, settings):
     other = root.add_child(instance=HomePage(title="Drugo sjedište", slug="drugo", intro="Drugo sjedište."))
     Site.objects.create(hostname="drugo.kok.test", port=80, root_page=other)
     assert "Drugo sjedište" in client.get("/", HTTP_HOST="drugo.kok.test").content.decode()
+
+
+def test_the_root_page_comes_in_its_own_class_without_a_query_for_its_fields(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        site = find_site("localhost", 80)
+        root = site.root_page.specific  # what Wagtail's routing asks for
+    assert isinstance(root, HomePage)
+    assert root.pk == HomePage.objects.get().pk
+
+
+def test_the_home_page_itself_is_served_whole(client):
+    home = HomePage.objects.get()
+    home.intro = "Uvod za test cijele početne stranice."
+    home.save_revision().publish()
+    response = client.get("/?bez-predmemorije=1")
+    assert response.status_code == 200
+    assert "Uvod za test cijele početne stranice." in response.content.decode()
