@@ -173,7 +173,6 @@ def seed_learners(scale: Scale, log: Callable[[str], None]) -> dict[str, int]:
 
 BENCH_COURSE_SLUG = "bench-tecaj-{:02d}"
 MODULES_PER_COURSE = 2
-CERTIFICATE_ISSUER = "Udruga PET PLUS"
 
 
 def _fresh_block_ids(value):
@@ -388,6 +387,7 @@ def seed_certificates(scale: Scale, log: Callable[[str], None]) -> dict[str, int
     from certificates.codes import generate_code
     from certificates.models import Certificate
     from courses.models import Enrolment, EnrolmentStatus
+    from kok_learn.operator import organisation_name
 
     have = set(
         Certificate.objects.filter(recipient__email__endswith=f"@{BENCH_EMAIL_DOMAIN}").values_list(
@@ -398,6 +398,7 @@ def seed_certificates(scale: Scale, log: Callable[[str], None]) -> dict[str, int
         user__email__endswith=f"@{BENCH_EMAIL_DOMAIN}", status=EnrolmentStatus.COMPLETED
     ).select_related("user", "course")
     codes: set[str] = set(Certificate.objects.values_list("code", flat=True))
+    issuer = organisation_name()  # the operator in the site settings, as on every certificate issued
     certificates = []
     for enrolment in completed.order_by("pk").iterator(chunk_size=2_000):
         key = f"course:{enrolment.course_id}"
@@ -416,7 +417,7 @@ def seed_certificates(scale: Scale, log: Callable[[str], None]) -> dict[str, int
                 title=enrolment.course.title,
                 hours=enrolment.course.estimated_hours,
                 issued_on=timezone.localdate(enrolment.completed_at),
-                issuer=CERTIFICATE_ISSUER,
+                issuer=issuer,
             )
         )
     with transaction.atomic():
@@ -448,11 +449,10 @@ TASK_TITLES = ["Nacrt", "Rasprava na skupštini", "Ispravci nakon rasprave", "Ob
 
 
 def _oib(rng: random.Random, taken: set[str]) -> str:
-    from mentoring.validators import oib_check_digit
+    from mentoring.demo import demo_oib
 
     while True:
-        first_ten = "".join(rng.choice("0123456789") for _ in range(10))
-        oib = first_ten + str(oib_check_digit(first_ten))
+        oib = demo_oib("".join(rng.choice("0123456789") for _ in range(10)))
         if oib not in taken:
             taken.add(oib)
             return oib

@@ -52,6 +52,18 @@ def test_every_seed_step_runs_against_the_current_models(seeded):
     assert learner.enrolments.count() == TINY.bench_learner_enrolments
 
 
+def test_bench_certificates_name_the_operator_of_the_site_settings(seeded):
+    from certificates.models import Certificate
+    from kok_learn.operator import organisation_name
+
+    issuers = set(
+        Certificate.objects.filter(recipient__email__endswith=f"@{seed.BENCH_EMAIL_DOMAIN}").values_list(
+            "issuer", flat=True
+        )
+    )
+    assert issuers == {organisation_name()}
+
+
 def test_programme_volunteering_and_reports_are_seeded_at_the_scale(seeded):
     counts = {name: value for step in seeded["steps"] for name, value in step["counts"].items()}
     assert counts["events"] == TINY.events
