@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .indicators import HOUSEHOLD_QUESTIONS
 from .models import (
     ExitRecord,
     FilledBy,
@@ -20,7 +21,16 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-RECORD_FIELDS = ("sex", "date_of_birth", "employment_status", "unemployed_months", "isced", "county", "rural")
+RECORD_FIELDS = (
+    "sex",
+    "date_of_birth",
+    "employment_status",
+    "unemployed_months",
+    "isced",
+    "county",
+    "rural",
+    *HOUSEHOLD_QUESTIONS,
+)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from accounts.roles import is_coordinator
 from kok_learn.viewsets import ModelViewSet, SnippetViewSet
 
 from . import selectors, services
+from .indicators import HOUSEHOLD_QUESTIONS
 from .models import ExitRecord, ParticipantRecord, ProjectTarget, SpecialCategoryAccess
 
 
@@ -83,6 +84,7 @@ class ParticipantRecordViewSet(ModelViewSet):
         "isced",
         "county",
         "rural",
+        *HOUSEHOLD_QUESTIONS,
         "entered_on",
     ]
     ordering = ["-entered_on", "-pk"]
@@ -91,6 +93,14 @@ class ParticipantRecordViewSet(ModelViewSet):
         form_class = super().get_form_class(for_update)
 
         class RecordForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                # The paper form has the household questions only under a set that asks them (ESF 2014–2020).
+                asked = selectors.current_set().household_questions
+                for name in HOUSEHOLD_QUESTIONS:
+                    if name not in asked:
+                        self.fields.pop(name, None)
+
             def save(self, commit=True):
                 instance = super().save(commit=False)
                 instance.is_complete = instance.core_complete
