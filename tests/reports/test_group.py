@@ -56,3 +56,12 @@ def test_a_member_of_the_group_reaches_the_special_categories_and_the_export(cli
     assert client.get(reverse("reports:records_export")).status_code == 200
     assert client.get(reverse("esf_participants:index")).status_code == 200
     assert client.get(reverse("esf_participants:special_categories", args=[record.pk])).status_code == 200
+
+
+def test_docs_list_exactly_the_groups_permissions():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs/permissions.md").read_text(encoding="utf-8")
+    section = text.split("## Dedicated group (not a role): Podaci o sudionicima (posebne kategorije)", 1)[1]
+    documented = {line[3:-1] for line in section.splitlines() if line.startswith("- `")}
+    assert documented == EXPECTED
