@@ -137,6 +137,7 @@ def test_individual_export_needs_the_permission_and_special_categories_are_logge
     sheet = load_workbook(io.BytesIO(client.get(reverse("reports:records_export")).content)).active
     header = next(sheet.iter_rows(values_only=True))
     assert "osoba s invaliditetom" not in header
+    assert "nitko u vašem kućanstvu nema posao" in header  # household answers are not special categories
     assert not SpecialCategoryAccess.objects.filter(user=coordinator).exists()
 
     coordinator.user_permissions.add(Permission.objects.get(codename="view_special_categories"))
