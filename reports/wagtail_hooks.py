@@ -122,10 +122,14 @@ def special_categories_view(request, pk):
     form = SpecialCategoriesForm(request.POST or None, initial=initial, fields=questions)
     self_url = reverse(participant_record_viewset.get_url_name("special_categories"), args=[record.pk])
     if request.method == "POST" and form.is_valid():
-        changed = [name for name in questions if form.cleaned_data[name] != (initial.get(name) or "")]
+        changed = [
+            str(SpecialCategories._meta.get_field(name).verbose_name)
+            for name in questions
+            if form.cleaned_data[name] != (initial.get(name) or "")
+        ]
         what = gettext("Special categories of participant record %(pk)s, in the admin: %(fields)s") % {
             "pk": record.pk,
-            "fields": ", ".join(changed) or gettext("no change"),
+            "fields": gettext("first answers") if special is None else ", ".join(changed) or gettext("no change"),
         }
         services.special_categories_save(record=record, by=request.user, what=what, **form.cleaned_data)
         messages.success(request, gettext("The answers are saved."))
