@@ -56,7 +56,10 @@ BODY = [
     _p(
         "<p>Projekt sufinancira Europski socijalni fond, koji za svakoga sudionika traži nekoliko podataka: "
         "<b>ulazni obrazac</b> kad prvi put započnete tečaj, mentorstvo ili drugu aktivnost (spol, datum rođenja, "
-        "status zaposlenosti, obrazovanje, županija i živite li u ruralnom području) i <b>izlazni obrazac</b> "
+        "status zaposlenosti, obrazovanje, županija i živite li u ruralnom području; ako projekt izvještava "
+        "po pravilima ESF-a 2014.–2020., i ima li itko u vašem kućanstvu posao, žive li u njemu uzdržavana "
+        "djeca i jeste li jedina odrasla osoba u njemu, pri čemu na ta tri pitanja ne morate odgovoriti) i "
+        "<b>izlazni obrazac</b> "
         "nakon završetka (tražite li posao, jeste li zaposleni, u obrazovanju, jeste li stekli kvalifikaciju). "
         "Pravna osnova je obveza izvještavanja koju projekt ima prema propisima o ESF-u (članak 6. stavak 1. "
         "točka c) Opće uredbe). Za maloljetnika obrazac ispunjava roditelj ili skrbnik.</p>"

@@ -58,7 +58,8 @@ def indicator_report_xlsx(report: IndicatorReport, *, activity_label: str) -> by
 def participant_records_xlsx(*, records, with_special: bool) -> bytes:
     from openpyxl import Workbook
 
-    from .models import SpecialCategories
+    from .indicators import HOUSEHOLD_QUESTIONS
+    from .models import ParticipantRecord, SpecialCategories
 
     special_fields = ["disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"]
     book = Workbook()
@@ -76,6 +77,7 @@ def participant_records_xlsx(*, records, with_special: bool) -> bytes:
         _("Rural"),
         _("Date of entry"),
         _("Complete"),
+        *[str(ParticipantRecord._meta.get_field(name).verbose_name) for name in HOUSEHOLD_QUESTIONS],
     ]
     if with_special:
         header += [str(SpecialCategories._meta.get_field(name).verbose_name) for name in special_fields]
@@ -93,6 +95,7 @@ def participant_records_xlsx(*, records, with_special: bool) -> bytes:
             {True: _("Yes"), False: _("No")}.get(record.rural, ""),
             record.entered_on,
             _("Yes") if record.is_complete else _("No"),
+            *[getattr(record, name) for name in HOUSEHOLD_QUESTIONS],
         ]
         if with_special:
             special = getattr(record, "special_categories", None)

@@ -5,11 +5,36 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kok_learn.validators import bound_date_field
 
-from .models import COUNTY_CHOICES, ISCED_CHOICES, Answer, EmploymentStatus, FilledBy, Sex, SpecialCategories
+from .indicators import HOUSEHOLD_QUESTIONS
+from .models import (
+    COUNTY_CHOICES,
+    ISCED_CHOICES,
+    Answer,
+    EmploymentStatus,
+    FilledBy,
+    ParticipantRecord,
+    Sex,
+    SpecialCategories,
+)
+
+
+def household_field(name: str) -> forms.ChoiceField:
+    """A household question of the indicator set (yes / no / prefer not to say); may stay unanswered."""
+    model_field = ParticipantRecord._meta.get_field(name)
+    return forms.ChoiceField(
+        label=capfirst(model_field.verbose_name),
+        help_text=model_field.help_text,
+        choices=Answer.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the offered answers.")},
+    )
+
 
 EARLIEST_REPORT_DATE = datetime.date(2014, 1, 1)
 
@@ -67,14 +92,21 @@ class EntryForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, household_questions: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        for name in household_questions:
+            self.fields[name] = household_field(name)
+        self.household_names = tuple(household_questions)
         bound_date_field(
             self.fields["date_of_birth"],
             earliest=datetime.date(timezone.localdate().year - 110, 1, 1),
             years_ahead=0,
             message=_("Enter a real date of birth (not in the future, not more than 110 years ago)."),
         )
+
+    @property
+    def household_fields(self) -> list:
+        return [self[name] for name in self.household_names]
 
     def clean(self):
         data = super().clean()
@@ -95,6 +127,7 @@ class EntryForm(forms.Form):
             "isced": record.isced,
             "county": record.county,
             "rural": {True: "yes", False: "no"}.get(record.rural, ""),
+            **{name: getattr(record, name) for name in HOUSEHOLD_QUESTIONS},
         }
 
 

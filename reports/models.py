@@ -117,6 +117,34 @@ class ParticipantRecord(models.Model):
     )
     county = models.CharField(_("county of residence"), max_length=40, choices=COUNTY_CHOICES, blank=True)
     rural = models.BooleanField(_("lives in a rural area"), null=True, blank=True)
+    # Household situation: asked only when the indicator set asks (ESF 2014–2020, ``household_questions``);
+    # not core data, so an empty answer leaves the record complete; "prefer not to say" counts as no.
+    household_jobless = models.CharField(
+        _("nobody in your household has a job"),
+        max_length=12,
+        choices=Answer.choices,
+        blank=True,
+        help_text=_(
+            "Everyone in the household is unemployed or inactive (pupils, students, pensioners and others "
+            "without work)."
+        ),
+    )
+    household_dependent_children = models.CharField(
+        _("dependent children live in your household"),
+        max_length=12,
+        choices=Answer.choices,
+        blank=True,
+        help_text=_(
+            "Children under 18, and young people aged 18 to 24 who are inactive and live with at least one parent."
+        ),
+    )
+    household_single_adult = models.CharField(
+        _("you are the only adult in your household"),
+        max_length=12,
+        choices=Answer.choices,
+        blank=True,
+        help_text=_("A household of one adult, with or without children."),
+    )
     entered_on = models.DateField(_("date of entry"), default=timezone.localdate, validators=bounded_date_validators())
     filled_by = models.CharField(_("filled in by"), max_length=12, choices=FilledBy.choices, default=FilledBy.SELF)
     entered_by = models.ForeignKey(

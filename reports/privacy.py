@@ -4,6 +4,7 @@ Erasure anonymises the record and keeps it counted (the funder's totals must not
 retroactively); the privacy notice says so.
 """
 
+from .indicators import HOUSEHOLD_QUESTIONS
 from .models import ParticipantRecord, SpecialCategories
 
 
@@ -23,6 +24,7 @@ def export_user(user) -> dict | None:
         "entered_on": record.entered_on.isoformat(),
         "filled_by": record.filled_by,
         "complete": record.is_complete,
+        **{name: getattr(record, name) for name in HOUSEHOLD_QUESTIONS},
         "special_categories": (
             {
                 name: getattr(special, name)

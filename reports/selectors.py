@@ -14,14 +14,35 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from .indicators import FEMALE, MALE, NON_BINARY, SEX_LABELS, Facts, Indicator, IndicatorSet, age_on, get_set
+from .indicators import (
+    FEMALE,
+    HOUSEHOLD_QUESTIONS,
+    MALE,
+    NON_BINARY,
+    SEX_LABELS,
+    Facts,
+    Indicator,
+    IndicatorSet,
+    age_on,
+    get_set,
+)
 from .indicators import long_term_unemployed as is_long_term_unemployed
 from .models import Answer, ExitRecord, ParticipantRecord, Participation, ProjectTarget
 
 EXIT_FORM_WINDOW = datetime.timedelta(weeks=4)
 SMALL_CELL = 5
 
-RECORD_FIELDS = ["pk", "sex", "date_of_birth", "employment_status", "unemployed_months", "isced", "rural", "entered_on"]
+RECORD_FIELDS = [
+    "pk",
+    "sex",
+    "date_of_birth",
+    "employment_status",
+    "unemployed_months",
+    "isced",
+    "rural",
+    "entered_on",
+    *HOUSEHOLD_QUESTIONS,
+]
 SPECIAL_FIELDS = ["disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"]
 
 
@@ -62,6 +83,7 @@ def facts_from(row: dict, *, prefix: str = "", results: dict | None = None) -> F
         isced=get("isced"),
         rural=get("rural"),
         **{name: _answer(row.get(f"{prefix}special_categories__{name}")) for name in SPECIAL_FIELDS},
+        **{name: _answer(get(name)) for name in HOUSEHOLD_QUESTIONS},
         job_searching=results.get("job_searching", False),
         in_education=results.get("in_education", False),
         qualification=results.get("qualification", False),

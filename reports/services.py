@@ -6,9 +6,11 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .indicators import HOUSEHOLD_QUESTIONS
 from .models import (
     ExitRecord,
     FilledBy,
@@ -20,7 +22,16 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-RECORD_FIELDS = ("sex", "date_of_birth", "employment_status", "unemployed_months", "isced", "county", "rural")
+RECORD_FIELDS = (
+    "sex",
+    "date_of_birth",
+    "employment_status",
+    "unemployed_months",
+    "isced",
+    "county",
+    "rural",
+    *HOUSEHOLD_QUESTIONS,
+)
 
 
 @transaction.atomic
@@ -58,6 +69,36 @@ def record_skip(*, user) -> ParticipantRecord:
     return record
 
 
+# The group for the named people who may read special categories and export individual records. Created
+# by `manage.py setup_site` (hook ``kok_setup_site``) with no members: an administrator adds people.
+SPECIAL_DATA_GROUP = "Podaci o sudionicima (posebne kategorije)"
+SPECIAL_DATA_PERMISSIONS = (
+    # the two dedicated permissions
+    ("reports", "view_special_categories"),
+    ("reports", "export_participant_records"),
+    # what it takes to reach the screens: the admin, and the ESF participants listing to find a record
+    ("wagtailadmin", "access_admin"),
+    ("reports", "view_participantrecord"),
+)
+
+
+def special_data_group_setup(*, log=None):
+    """Create the group with its permissions when missing; add a permission it lacks; never touch members."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=SPECIAL_DATA_GROUP)
+    query = Q()
+    for app_label, codename in SPECIAL_DATA_PERMISSIONS:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    permissions = list(Permission.objects.filter(query))
+    if len(permissions) != len(SPECIAL_DATA_PERMISSIONS):
+        raise LookupError("A permission of the special-data group is missing: run `manage.py migrate` first.")
+    group.permissions.add(*permissions)
+    if created and log:
+        log(f"Created the group “{SPECIAL_DATA_GROUP}” (no members: add the named people in the admin)")
+    return group
+
+
 def access_log(*, user, action: str, what: str) -> None:
     SpecialCategoryAccess.objects.create(
         user=user if user is not None and user.is_authenticated else None,
@@ -68,14 +109,17 @@ def access_log(*, user, action: str, what: str) -> None:
 
 
 @transaction.atomic
-def special_categories_save(*, record: ParticipantRecord, by, **answers) -> SpecialCategories:
+def special_categories_save(*, record: ParticipantRecord, by, what: str | None = None, **answers) -> SpecialCategories:
+    """Save the answers and log the change (``what`` overrides the default description)."""
     special = SpecialCategories.objects.filter(record=record).first() or SpecialCategories(record=record)
     for name, value in answers.items():
         setattr(special, name, value)
     special.answered_at = timezone.now()
     special.full_clean()
     special.save()
-    access_log(user=by, action="edit", what=_("Special categories of participant record %(pk)s") % {"pk": record.pk})
+    if what is None:
+        what = _("Special categories of participant record %(pk)s") % {"pk": record.pk}
+    access_log(user=by, action="edit", what=what)
     return special
 
 

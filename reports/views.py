@@ -52,7 +52,11 @@ def entry_form(request):
         services.record_skip(user=request.user)
         messages.info(request, _("You can fill in the form later from “My learning”."))
         return redirect(next_url)
-    form = EntryForm(request.POST or None, initial=EntryForm.initial_for(record, request.user))
+    form = EntryForm(
+        request.POST or None,
+        initial=EntryForm.initial_for(record, request.user),
+        household_questions=selectors.current_set().household_questions,
+    )
     errors = []
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

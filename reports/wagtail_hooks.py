@@ -1,20 +1,29 @@
 """Hooks: the entry form after a counted activity starts, dashboard panels, admin screens and panels."""
 
 from django import forms
-from django.urls import reverse
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
 from accounts.participation import DASHBOARD_PANELS, PARTICIPATION_STARTED, DashboardPanel
 from accounts.roles import is_coordinator
-from kok_learn.viewsets import ModelViewSet, SnippetViewSet
+from kok_learn.viewsets import ModelViewSet, SafeExportIndexView, SnippetViewSet
 
 from . import selectors, services
-from .models import ExitRecord, ParticipantRecord, ProjectTarget, SpecialCategoryAccess
+from .forms import SpecialCategoriesForm
+from .indicators import HOUSEHOLD_QUESTIONS
+from .models import ExitRecord, ParticipantRecord, ProjectTarget, SpecialCategories, SpecialCategoryAccess
 
 
 @hooks.register(PARTICIPATION_STARTED)
@@ -28,6 +37,12 @@ def ask_for_entry_form(request, *, activity: str, next_url: str):
         services.participation_sync(user_ids=[user.pk])
         return None
     return f"{reverse('reports:entry_form')}?{urlencode({'next': next_url})}"
+
+
+@hooks.register("kok_setup_site")
+def setup_special_data_group(*, home, log):
+    """`manage.py setup_site`: the group for special categories and individual exports (no members)."""
+    services.special_data_group_setup(log=log)
 
 
 @hooks.register(DASHBOARD_PANELS)
@@ -61,6 +76,96 @@ def forms_due_panel(request):
 # --- admin ------------------------------------------------------------------------------------------
 
 
+SPECIAL_PERMISSION = "reports.view_special_categories"
+
+
+def _special_categories_button(user, record) -> list:
+    """The way to a record's special categories, shown only to the people who hold the permission."""
+    if not user.has_perm(SPECIAL_PERMISSION):
+        return []
+    return [
+        Button(
+            _("Special categories"),
+            url=reverse(participant_record_viewset.get_url_name("special_categories"), args=[record.pk]),
+            icon_name="lock",
+            priority=35,
+        )
+    ]
+
+
+class ParticipantRecordIndexView(SafeExportIndexView):
+    def get_list_more_buttons(self, instance):
+        return super().get_list_more_buttons(instance) + _special_categories_button(self.request.user, instance)
+
+
+class ParticipantRecordEditView(EditView):
+    @property
+    def header_more_buttons(self):
+        return super().header_more_buttons + _special_categories_button(self.request.user, self.object)
+
+
+@require_http_methods(["GET", "POST"])
+def special_categories_view(request, pk):
+    """Read, enter or correct (from a paper form) one record's special categories; every view and change is logged.
+
+    Only with ``reports.view_special_categories``: everyone else gets 404 before the record is even looked up
+    (404, not PermissionDenied, which Wagtail's admin turns into a redirect to its home page).
+    """
+    from django.utils.translation import gettext
+
+    if not request.user.has_perm(SPECIAL_PERMISSION):
+        raise Http404("No permission for special categories")
+    record = get_object_or_404(ParticipantRecord.objects.select_related("user"), pk=pk)
+    questions = selectors.current_set().special_categories
+    special = SpecialCategories.objects.filter(record=record).first()
+    initial = {name: getattr(special, name) for name in questions} if special else {}
+    form = SpecialCategoriesForm(request.POST or None, initial=initial, fields=questions)
+    self_url = reverse(participant_record_viewset.get_url_name("special_categories"), args=[record.pk])
+    if request.method == "POST" and form.is_valid():
+        changed = [
+            str(SpecialCategories._meta.get_field(name).verbose_name)
+            for name in questions
+            if form.cleaned_data[name] != (initial.get(name) or "")
+        ]
+        what = gettext("Special categories of participant record %(pk)s, in the admin: %(fields)s") % {
+            "pk": record.pk,
+            "fields": gettext("first answers") if special is None else ", ".join(changed) or gettext("no change"),
+        }
+        services.special_categories_save(record=record, by=request.user, what=what, **form.cleaned_data)
+        messages.success(request, gettext("The answers are saved."))
+        return redirect(self_url)
+    if request.method == "GET":
+        services.access_log(
+            user=request.user,
+            action="view",
+            what=gettext("Special categories of participant record %(pk)s, in the admin") % {"pk": record.pk},
+        )
+    index_url = reverse(participant_record_viewset.get_url_name("index"))
+    title = gettext("Special categories of personal data")
+    response = TemplateResponse(
+        request,
+        "reports/admin/special_categories.html",
+        {
+            "record": record,
+            "form": form,
+            "answered_at": special.answered_at if special else None,
+            "index_url": index_url,
+            "edit_url": reverse(participant_record_viewset.get_url_name("edit"), args=[record.pk]),
+            "page_title": title,
+            "header_title": title,
+            "header_icon": "lock",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": gettext("Home")},
+                {"url": index_url, "label": gettext("ESF participants")},
+                {"url": "", "label": str(record)},
+            ],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 class ParticipantRecordViewSet(ModelViewSet):
     """Coordinators enter paper forms here; listing without export (individual data leaves only via
     the dedicated, logged export)."""
@@ -83,14 +188,30 @@ class ParticipantRecordViewSet(ModelViewSet):
         "isced",
         "county",
         "rural",
+        *HOUSEHOLD_QUESTIONS,
         "entered_on",
     ]
     ordering = ["-entered_on", "-pk"]
+    index_view_class = ParticipantRecordIndexView
+    edit_view_class = ParticipantRecordEditView
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/posebne-kategorije/", special_categories_view, name="special_categories")
+        ]
 
     def get_form_class(self, for_update=False):
         form_class = super().get_form_class(for_update)
 
         class RecordForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                # The paper form has the household questions only under a set that asks them (ESF 2014–2020).
+                asked = selectors.current_set().household_questions
+                for name in HOUSEHOLD_QUESTIONS:
+                    if name not in asked:
+                        self.fields.pop(name, None)
+
             def save(self, commit=True):
                 instance = super().save(commit=False)
                 instance.is_complete = instance.core_complete

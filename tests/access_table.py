@@ -343,3 +343,37 @@ def learner_record_kwargs() -> dict:
     from reports.models import ParticipantRecord
 
     return {"record_id": ParticipantRecord.objects.get(user__email=USERS["learner"]).pk}
+
+
+# --- Wagtail admin views of ours that guard more than a model permission -----------------------------
+# Not discovered from a URLconf (the admin's URLs are Wagtail's): listed here by hand. ``statuses`` per
+# role in ROLES order (302 for people without admin access: Wagtail sends them to its login page; 404 for
+# staff without the dedicated permission); ``permitted`` is the status for a member of the special-data
+# group (reports.services.SPECIAL_DATA_GROUP, no demo account is one), for GET and for an empty POST.
+
+
+@dataclass(frozen=True)
+class AdminEntry:
+    statuses: tuple[int, int, int, int, int, int]
+    kwargs: Callable[[], dict]
+    post: tuple[int, int, int, int, int, int]
+    permitted: int = 200
+    permitted_post: int = 400
+
+    def expected(self) -> dict[str, int]:
+        return dict(zip(ROLES, self.statuses, strict=True))
+
+    def expected_post(self) -> dict[str, int]:
+        return dict(zip(ROLES, self.post, strict=True))
+
+
+def learner_record_pk() -> dict:
+    return {"pk": learner_record_kwargs()["record_id"]}
+
+
+ADMIN_EXPECTED = {
+    # special categories of one record, read or entered from paper (logged)
+    "esf_participants:special_categories": AdminEntry(
+        (302, 302, 302, 302, 404, 404), learner_record_pk, post=(302, 302, 302, 302, 404, 404)
+    ),
+}

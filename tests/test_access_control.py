@@ -87,3 +87,32 @@ def test_view_answers_each_role_as_expected(name):
             cache.clear()
             posted[role] = _client_for(role).post(url, {}).status_code
         assert posted == entry.expected_post(), f"POST {name} ({url})"
+
+
+def _special_data_member() -> User:
+    from django.contrib.auth.models import Group
+
+    from reports.services import SPECIAL_DATA_GROUP, special_data_group_setup
+
+    special_data_group_setup()
+    member, _created = User.objects.get_or_create(email="posebni.podaci@kok.test")
+    member.groups.add(Group.objects.get(name=SPECIAL_DATA_GROUP))
+    return member
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(access_table.ADMIN_EXPECTED))
+def test_admin_view_answers_each_role_as_expected(name):
+    entry = access_table.ADMIN_EXPECTED[name]
+    url = reverse(name, kwargs=entry.kwargs())
+    got, posted = {}, {}
+    for role in access_table.ROLES:
+        cache.clear()
+        got[role] = _client_for(role).get(url).status_code
+        posted[role] = _client_for(role).post(url, {}).status_code
+    assert got == entry.expected(), f"{name} ({url})"
+    assert posted == entry.expected_post(), f"POST {name} ({url})"
+    member = Client()
+    member.force_login(_special_data_member())
+    assert member.get(url).status_code == entry.permitted
+    assert member.post(url, {}).status_code == entry.permitted_post

@@ -24,6 +24,13 @@ UNEMPLOYED = "unemployed"
 INACTIVE_EDUCATION = "inactive_education"
 INACTIVE_OTHER = "inactive_other"
 
+# Household questions a set may ask on the entry form (fields of reports.ParticipantRecord, each answered
+# yes / no / "prefer not to say"). Not core data: an unanswered question leaves the record complete.
+HOUSEHOLD_JOBLESS = "household_jobless"
+HOUSEHOLD_DEPENDENT_CHILDREN = "household_dependent_children"
+HOUSEHOLD_SINGLE_ADULT = "household_single_adult"
+HOUSEHOLD_QUESTIONS = (HOUSEHOLD_JOBLESS, HOUSEHOLD_DEPENDENT_CHILDREN, HOUSEHOLD_SINGLE_ADULT)
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -44,6 +51,10 @@ class Facts:
     minority: bool | None = None
     homeless: bool | None = None
     other_disadvantaged: bool | None = None
+    # Household situation (entry form, ESF 2014–2020 only); None: not asked, not answered or "prefer not to say".
+    household_jobless: bool | None = None
+    household_dependent_children: bool | None = None
+    household_single_adult: bool | None = None
     # Immediate results (exit form); all False when there is no exit record.
     job_searching: bool = False
     in_education: bool = False
@@ -96,6 +107,8 @@ class IndicatorSet:
     results: tuple[Indicator, ...]
     # Special-category questions this set asks (fields of reports.SpecialCategories).
     special_categories: tuple[str, ...]
+    # Household questions this set asks on the entry form (fields of reports.ParticipantRecord).
+    household_questions: tuple[str, ...] = ()
 
     @property
     def all(self) -> tuple[Indicator, ...]:

@@ -1,13 +1,15 @@
 """ESF 2014–2020: Regulation (EU) No 1304/2013, Annex I (common output and immediate result indicators).
 
 Points 1 (outputs for participants) and 2 (immediate results). The household indicators of point 1
-(jobless households, dependent children, single-adult households) are not collected on this
-platform's entry form; see docs/reporting.md.
+(CO12–CO14: jobless households, with dependent children, single adults with dependent children) come
+from the entry form's household questions, which only this set asks (``household_questions``); they are
+not core data, so an unanswered question neither makes the record incomplete nor counts (see
+docs/reporting.md).
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from . import FEMALE, MALE, Facts, Indicator, IndicatorSet
+from . import FEMALE, HOUSEHOLD_QUESTIONS, MALE, Facts, Indicator, IndicatorSet
 
 SOURCE_OUT = "Uredba (EU) br. 1304/2013, Prilog I., točka 1."
 SOURCE_RES = "Uredba (EU) br. 1304/2013, Prilog I., točka 2."
@@ -91,6 +93,27 @@ OUTPUTS = (
         lambda f: f.isced is not None and f.isced >= 5,
     ),
     Indicator(
+        "CO12",
+        _("Participants who live in jobless households"),
+        _("Answered yes: nobody in the household is in employment (household questions)."),
+        SOURCE_OUT,
+        lambda f: _yes(f.household_jobless),
+    ),
+    Indicator(
+        "CO13",
+        _("Participants who live in jobless households with dependent children"),
+        _("Answered yes to both: a jobless household, and dependent children live in it (household questions)."),
+        SOURCE_OUT,
+        lambda f: _yes(f.household_jobless) and _yes(f.household_dependent_children),
+    ),
+    Indicator(
+        "CO14",
+        _("Participants who live in a single adult household with dependent children"),
+        _("Answered yes to both: the only adult in the household, and dependent children live in it."),
+        SOURCE_OUT,
+        lambda f: _yes(f.household_single_adult) and _yes(f.household_dependent_children),
+    ),
+    Indicator(
         "CO15",
         _("Migrants, participants with a foreign background, minorities (incl. Roma)"),
         _("Answered yes to any of: migrant, foreign background, minority (special categories)."),
@@ -162,6 +185,7 @@ INDICATOR_SET = IndicatorSet(
     outputs=OUTPUTS,
     results=RESULTS,
     special_categories=("disability", "migrant", "foreign_background", "minority", "homeless", "other_disadvantaged"),
+    household_questions=HOUSEHOLD_QUESTIONS,
 )
 
 __all__ = ["INDICATOR_SET", "Facts"]

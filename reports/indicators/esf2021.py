@@ -172,6 +172,7 @@ INDICATOR_SET = IndicatorSet(
     outputs=OUTPUTS,
     results=RESULTS,
     special_categories=("disability", "migrant", "foreign_background", "minority", "homeless"),
+    household_questions=(),  # ESF+ has no household indicators: the entry form does not ask
 )
 
 __all__ = ["INDICATOR_SET", "Facts"]

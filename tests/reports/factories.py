@@ -29,6 +29,7 @@ def make_participant(
     isced=3,
     rural=False,
     special: dict | None = None,
+    household: dict | None = None,
     entered_on=datetime.date(2019, 3, 1),
     started_on=datetime.date(2019, 3, 1),
     ended_on=None,
@@ -46,6 +47,7 @@ def make_participant(
         isced=isced,
         rural=rural,
         entered_on=entered_on,
+        **(household or {}),
     )
     record.is_complete = record.core_complete
     record.save(update_fields=["is_complete"])
@@ -139,3 +141,39 @@ def known_population() -> None:
         entered_on=datetime.date(2018, 6, 1),
         started_on=datetime.date(2018, 6, 1),
     )
+
+
+def household_population() -> None:
+    """Seven people whose household answers give the CO12–CO14 counts worked out in test_indicators.py.
+
+    Jobless (CO12): women 2, men 0, total 3 (the non-binary person counts in the total only).
+    Jobless with dependent children (CO13): women 1, men 0, total 2.
+    Single adult with dependent children (CO14): women 1, men 1, total 2.
+    """
+    yes_all = {"household_jobless": "yes", "household_dependent_children": "yes", "household_single_adult": "yes"}
+    make_participant(sex="female", household=yes_all)
+    make_participant(
+        sex="female",
+        household={
+            "household_jobless": "yes",
+            "household_dependent_children": "no",
+            "household_single_adult": "prefer_not",
+        },
+    )
+    make_participant(
+        sex="male",
+        household={"household_jobless": "no", "household_dependent_children": "yes", "household_single_adult": "yes"},
+    )
+    # "Prefer not to say" counts as no: not jobless, so not in CO13 although children live there.
+    make_participant(
+        sex="male",
+        household={
+            "household_jobless": "prefer_not",
+            "household_dependent_children": "yes",
+            "household_single_adult": "no",
+        },
+    )
+    make_participant(sex="male")  # no household answers at all: complete, counted everywhere else
+    make_participant(sex="non_binary", household={"household_jobless": "yes", "household_dependent_children": "yes"})
+    # Incomplete (no education): every household answer is yes, yet it counts in the grand total only.
+    make_participant(sex="female", isced=None, household=yes_all)

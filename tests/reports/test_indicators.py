@@ -13,7 +13,7 @@ from reports import selectors, services
 from reports.indicators import esf2014, esf2021
 from reports.models import ExitRecord
 
-from .factories import PERIOD, known_population, make_participant
+from .factories import PERIOD, household_population, known_population, make_participant
 
 # code: (women, men, total)
 EXPECTED_2014 = {
@@ -29,6 +29,9 @@ EXPECTED_2014 = {
     "CO09": (1, 1, 2),
     "CO10": (1, 0, 1),
     "CO11": (0, 1, 2),
+    "CO12": (0, 0, 0),
+    "CO13": (0, 0, 0),
+    "CO14": (0, 0, 0),
     "CO15": (1, 1, 3),
     "CO16": (1, 0, 1),
     "CO17": (1, 0, 1),
@@ -135,3 +138,36 @@ def test_long_term_unemployment_is_derived_from_duration_and_age():
     assert long_term_unemployed(employment="unemployed", months=7, age=25) is False
     assert long_term_unemployed(employment="unemployed", months=13, age=40) is True
     assert long_term_unemployed(employment="employed", months=30, age=40) is False
+
+
+@pytest.mark.django_db
+def test_household_indicators_of_2014_by_sex():
+    household_population()
+    report = selectors.indicator_report(start=PERIOD[0], end=PERIOD[1], indicator_set=esf2014.INDICATOR_SET)
+    table = _table(report)
+    assert table["CO12"] == (2, 0, 3)
+    assert table["CO13"] == (1, 0, 2)
+    assert table["CO14"] == (1, 1, 2)
+    # Household answers are not core data: only the record without education is incomplete.
+    assert table["TOTAL"] == (2, 3, 7)
+    assert report.incomplete == 1
+
+
+@pytest.mark.django_db
+def test_unanswered_household_questions_leave_the_record_complete():
+    record = make_participant(sex="male")
+    assert record.household_jobless == "" and record.is_complete
+    report = selectors.indicator_report(start=PERIOD[0], end=PERIOD[1], indicator_set=esf2014.INDICATOR_SET)
+    table = _table(report)
+    assert report.incomplete == 0
+    assert table["CO05"] == (0, 1, 1) and table["CO12"] == (0, 0, 0)
+
+
+def test_only_the_2014_set_asks_the_household_questions():
+    assert esf2014.INDICATOR_SET.household_questions == (
+        "household_jobless",
+        "household_dependent_children",
+        "household_single_adult",
+    )
+    assert esf2021.INDICATOR_SET.household_questions == ()
+    assert not {"CO12", "CO13", "CO14"} & {indicator.code for indicator in esf2021.INDICATOR_SET.all}

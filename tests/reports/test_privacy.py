@@ -18,8 +18,11 @@ from .factories import PERIOD, known_population, make_participant
 
 @pytest.mark.django_db
 def test_export_contains_the_record_answers_and_participation():
-    record = make_participant(special={"disability": "prefer_not"}, exit={"employed": True})
+    record = make_participant(
+        special={"disability": "prefer_not"}, household={"household_jobless": "yes"}, exit={"employed": True}
+    )
     data = personal_data_export(user=record.user)["reports"]
+    assert data["household_jobless"] == "yes" and data["household_single_adult"] == ""
     assert data["sex"] == "female" and data["isced"] == 3
     assert data["special_categories"]["disability"] == "prefer_not"
     assert data["participations"][0]["exit_form"]["employed"] is True

@@ -12,7 +12,7 @@ from reports import selectors
 from reports.indicators import esf2014
 from reports.models import ProjectTarget, ReportingSettings, SpecialCategoryAccess
 
-from .factories import PERIOD, known_population, make_participant
+from .factories import PERIOD, household_population, known_population, make_participant
 
 QUERY = {"start": PERIOD[0].isoformat(), "end": PERIOD[1].isoformat(), "activity": ""}
 
@@ -137,6 +137,7 @@ def test_individual_export_needs_the_permission_and_special_categories_are_logge
     sheet = load_workbook(io.BytesIO(client.get(reverse("reports:records_export")).content)).active
     header = next(sheet.iter_rows(values_only=True))
     assert "osoba s invaliditetom" not in header
+    assert "nitko u vašem kućanstvu nema posao" in header  # household answers are not special categories
     assert not SpecialCategoryAccess.objects.filter(user=coordinator).exists()
 
     coordinator.user_permissions.add(Permission.objects.get(codename="view_special_categories"))
@@ -201,3 +202,39 @@ def test_period_dates_are_bounded():
     )
     assert not form.is_valid()
     assert "Odaberite datum između 1. siječnja 2014." in str(form.errors)
+
+
+@pytest.mark.django_db
+def test_household_indicators_on_the_screen_in_the_xlsx_and_in_the_pdf(coordinator_client):
+    from openpyxl import load_workbook
+
+    from reports.project_report import render_indicator_report
+
+    _use_set("esf2014")
+    household_population()
+    page = coordinator_client.get(reverse("reports:indicators"), QUERY).content.decode()
+    cells = {
+        code: re.findall(
+            r'<td class="number">([^<]*)</td>', re.search(rf'<tr data-code="{code}">(.*?)</tr>', page, re.S).group(1)
+        )
+        for code in ("CO12", "CO13", "CO14")
+    }
+    assert cells == {"CO12": ["2", "0", "3"], "CO13": ["1", "0", "2"], "CO14": ["1", "1", "2"]}
+    assert "Sudionici koji žive u kućanstvima bez zaposlenih" in page
+
+    sheet = load_workbook(io.BytesIO(coordinator_client.get(reverse("reports:indicators_xlsx"), QUERY).content)).active
+    rows = {row[0]: row[2:5] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert (rows["CO12"], rows["CO13"], rows["CO14"]) == ((2, 0, 3), (1, 0, 2), (1, 1, 2))
+
+    text = _pdf_text(
+        render_indicator_report(start=PERIOD[0], end=PERIOD[1], activity="", activity_label="Cijeli projekt")
+    )
+    assert "CO12" in text and "CO14" in text and "kućanstvima bez zaposlenih" in text
+
+
+@pytest.mark.django_db
+def test_esf_plus_report_has_no_household_rows(coordinator_client):
+    _use_set("esf2021")
+    household_population()
+    page = coordinator_client.get(reverse("reports:indicators"), QUERY).content.decode()
+    assert 'data-code="CO12"' not in page and "kućanstv" not in page
