@@ -77,7 +77,7 @@ def recorded(monkeypatch):
     def render(self, context):
         with context.update({"wagtail_page_cache_site": Site.find_for_request(context["request"])}):
             # (without the generation: a new one after each learner's round)
-            parts = [var for var in self.vary_on if getattr(var, "get_value", None) is not current_generation]
+            parts = [var for var in self.vary_on if not isinstance(var, content_cache._GenerationOfRequest)]
             key = (self.fragment_name, *(str(var.resolve(context)) for var in parts))
         html = self.nodelist.render(context)
         fragments.setdefault(key, {})[current["who"]] = html
@@ -207,3 +207,15 @@ def test_a_privacy_change_purges_the_page_and_its_descendants_in_front(
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert urls <= set(frontend_cache)
+
+
+def test_a_reading_request_keeps_the_generation_it_started_with_and_a_writing_one_does_not(rf):
+    from kok_learn.caching.generation import new_generation
+
+    reading, writing = rf.get("/"), rf.post("/")
+    started = current_generation(reading)
+    assert current_generation(writing) == started
+    new_generation()  # a purge while both run
+    assert current_generation(reading) == started  # what it keeps is stamped stale, never the reverse
+    assert current_generation(writing) != started
+    assert current_generation() == current_generation(writing)

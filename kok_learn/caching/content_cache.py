@@ -56,7 +56,7 @@ def remember(name: str, compute: Callable[[], T], *vary, request) -> T:
     """
     try:
         parts = ["content", name, _site_id(request), translation.get_language() or "-", *map(str, vary)]
-        key = ":".join([*parts, current_generation()])
+        key = ":".join([*parts, current_generation(request)])
         value = store().get(key)
     except Exception:
         logger.warning("Content cache unavailable; computing %s anew", name, exc_info=True)
@@ -75,7 +75,7 @@ def remember_many(name: str, keys: list, compute_missing: Callable[[list], dict]
     computes every key that is not kept yet in one go (e.g. one query for 20 courses)."""
     prefix = ":".join(["content", name, _site_id(request), translation.get_language() or "-"])
     try:
-        generation = current_generation()
+        generation = current_generation(request)
         cache_keys = {key: f"{prefix}:{key}:{generation}" for key in keys}
         found = store().get_many(list(cache_keys.values()))
     except Exception:
@@ -101,6 +101,13 @@ class _Resolved:
 
     def resolve(self, context):
         return self.get_value()
+
+
+class _GenerationOfRequest:
+    """Resolves to the content generation the request started with."""
+
+    def resolve(self, context):
+        return current_generation(context.get("request"))
 
 
 class _SiteOfRequest:
@@ -136,7 +143,7 @@ def _content_cache_tag(node_class):
         nodelist = parser.parse((f"end{tag_name}",))
         parser.delete_first_token()
         vary_on = [parser.compile_filter(argument) for argument in arguments[1:]]
-        vary_on += [_SiteOfRequest(), _Resolved(translation.get_language), _Resolved(current_generation)]
+        vary_on += [_SiteOfRequest(), _Resolved(translation.get_language), _GenerationOfRequest()]
         return node_class(
             nodelist,
             _Resolved(lambda: settings.PAGE_CACHE_SECONDS),

@@ -29,7 +29,22 @@ def store():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
-def current_generation() -> str:
+def current_generation(request=None) -> str:
+    """The generation now; for a GET or HEAD ``request``, the one its first read found.
+
+    A page asks for it once per fragment: reading it once per request spares those cache reads, and
+    everything the request keeps is stamped with the generation it started with, as the page cache
+    does (a purge meanwhile only makes that stale). Requests that write read it afresh every time.
+    """
+    if request is not None and request.method in ("GET", "HEAD"):
+        generation = getattr(request, "_kok_generation", None)
+        if generation is None:
+            generation = request._kok_generation = _read_generation()
+        return generation
+    return _read_generation()
+
+
+def _read_generation() -> str:
     cache = store()
     generation = cache.get(GENERATION_KEY)
     if generation is None:

@@ -122,7 +122,7 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
             request._cache_update_cache = False
             return None
         try:
-            request._page_cache_generation = current_generation()
+            request._page_cache_generation = current_generation(request)
             response = super().process_request(request)
         except Exception:  # a cache that is down must not take the pages down with it
             logger.warning("Page cache: could not read %s", request.path, exc_info=True)
