@@ -28,8 +28,10 @@ for workers (django-tasks), never for a request.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import os
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -149,7 +151,18 @@ def font_config():
     """The process-wide font configuration (fonts are loaded once, when first needed)."""
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    config = FontConfiguration()
+    atexit.register(_remove_font_folder, config, os.getpid())
+    return config
+
+
+def _remove_font_folder(config, pid: int) -> None:
+    """WeasyPrint removes its temporary font folder when the configuration is garbage-collected, which
+    a process-wide one never is: without this, every worker would leave a weasyprint-* folder in /tmp.
+    Only the process that made it removes it (a forked child shares it)."""
+    folder = getattr(config, "_folder", None)
+    if folder and os.getpid() == pid:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,8 @@
 """Test settings: fast hashing, in-memory e-mail, immediate background tasks."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,8 +17,18 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 KOK_ALLOW_DEMO = True
 
-# Uploaded and generated files go to a throw-away folder, never into var/.
+# Uploaded and generated files go to a throw-away folder, never into var/, removed when the process
+# that made it exits (not by a forked child, e.g. a gunicorn worker of a test, which shares it).
 _TEST_FILES = Path(tempfile.mkdtemp(prefix="kok-test-files-"))
+_MADE_BY = os.getpid()
+
+
+def _remove_test_files():
+    if os.getpid() == _MADE_BY:
+        shutil.rmtree(_TEST_FILES, ignore_errors=True)
+
+
+atexit.register(_remove_test_files)
 MEDIA_ROOT = _TEST_FILES / "media"
 PRIVATE_MEDIA_ROOT = _TEST_FILES / "private"
 # The demo's signing key (load_demo creates it) lives in the throw-away folder as well.
