@@ -29,12 +29,30 @@ from .models import (
 # --- Seats ---------------------------------------------------------------------------------------------
 
 
-def event_capacity(*, event: EventPage) -> int:
-    """Seats for the whole event: its capacity, or a lower capacity set on one of its sessions."""
-    overrides = [
-        s.capacity for s in EventSession.objects.filter(page_id=event.pk, cancelled=False, capacity__isnull=False)
-    ]
-    return min([event.capacity, *overrides])
+def session_capacity(*, session: EventSession, event: EventPage) -> int:
+    """A session's own capacity: its override when one is set (never above the event's), else the event's."""
+    if session.capacity is None:
+        return event.capacity
+    return min(session.capacity, event.capacity)
+
+
+def constrains_seats(session: EventSession, now: datetime.datetime) -> bool:
+    """Sessions not cancelled and not over yet limit the seats; cancelled and past sessions do not."""
+    return not session.cancelled and session.end > now
+
+
+def event_capacity(*, event: EventPage, now: datetime.datetime | None = None) -> int:
+    """The bookable seats of an event: the lowest capacity of its upcoming sessions not cancelled.
+
+    A registration holds a seat at every session of the event, so no session may ever have more
+    people booked than its own capacity: the smallest one decides. With no such session left
+    (all past or cancelled) the event's capacity stands, though nobody can register any more.
+    """
+    now = now or timezone.now()
+    lowest = EventSession.objects.filter(
+        page_id=event.pk, cancelled=False, end__gt=now, capacity__isnull=False
+    ).aggregate(lowest=Min("capacity"))["lowest"]
+    return event.capacity if lowest is None else min(event.capacity, lowest)
 
 
 def seats_taken(*, event: EventPage) -> int:
@@ -86,7 +104,7 @@ def programme_events(*, index: EventIndexPage | None = None, month: str = "", ki
         events = events.filter(audiences__slug=audience)
     events = events.annotate(
         seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_STATUSES), distinct=True),
-        min_session_capacity=Min("sessions__capacity", filter=Q(sessions__cancelled=False)),
+        min_session_capacity=Min("sessions__capacity", filter=Q(sessions__cancelled=False, sessions__end__gt=now)),
     )
     return (
         events.select_related("place")
@@ -130,15 +148,24 @@ def event_page_context(*, event: EventPage, user) -> dict:
         if registration is not None and registration.status == RegistrationStatus.CANCELLED:
             registration = None
     now = timezone.now()
-    capacity = event_capacity(event=event)
     taken = seats_taken(event=event)
+    upcoming = [s for s in sessions if constrains_seats(s, now)]
+    capacity = min((session_capacity(session=s, event=event) for s in upcoming), default=event.capacity)
+    free = max(capacity - taken, 0)
+    # Where the upcoming sessions differ in capacity, each shows its own free seats (the smallest decides).
+    differ = len({session_capacity(session=s, event=event) for s in upcoming}) > 1
+    for session in sessions:
+        session.seat_capacity = session_capacity(session=session, event=event)
+        session.free_seats = max(session.seat_capacity - taken, 0)
+        session.shows_own_seats = differ and constrains_seats(session, now)
     return {
         "sessions": sessions,
-        "upcoming_sessions": [s for s in sessions if s.end >= now and not s.cancelled],
-        "free_seats": max(capacity - taken, 0),
+        "upcoming_sessions": upcoming,
+        "free_seats": free,
         "capacity": capacity,
+        "sessions_differ": differ,
         "registration": registration,
-        "is_over": not any(s.end >= now and not s.cancelled for s in sessions),
+        "is_over": not upcoming,
         "age_limited": event.min_age is not None or event.max_age is not None,
         "needs_birth_date": bool(
             (event.min_age is not None or event.max_age is not None)
