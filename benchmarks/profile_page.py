@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/profile_page.py lesson              # queries and CPU per request
     .venv/bin/python benchmarks/profile_page.py dashboard --cold    # every request with empty caches
     .venv/bin/python benchmarks/profile_page.py course --profile    # + cProfile's top functions
+    .venv/bin/python benchmarks/profile_page.py program --miss      # page-cache miss, content cache warm (as the bench's "miss")
 
 Same settings as the bench server (production + benchmarks/settings.py); the Django test client
 instead of gunicorn, so the figures are CPU per request without the HTTP server.
@@ -28,12 +29,17 @@ def main() -> int:
     parser.add_argument("page", help="a page name from benchmarks/pages.py")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--cold", action="store_true", help="empty every cache before each request")
+    parser.add_argument(
+        "--miss",
+        action="store_true",
+        help="a query string never sent before on every request: the page cache misses, the content cache stays warm",
+    )
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
     parser.add_argument("--pyinstrument", action="store_true", help="print pyinstrument's call tree")
     parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
     args = parser.parse_args()
 
-    from benchmarks.run import AUTH_BACKEND, bench_environment, parse_args
+    from benchmarks.run import AUTH_BACKEND, bench_environment, miss_path, parse_args
 
     os.environ.update(bench_environment(parse_args([])))
     import django
@@ -59,11 +65,16 @@ def main() -> int:
             for alias in caches:
                 caches[alias].clear()
 
+    counter = iter(range(10**9))
+
+    def url():
+        return miss_path(path, f"profile-{next(counter)}") if args.miss else path
+
     clear()
-    client.get(path)
+    client.get(url())
     clear()
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+        response = client.get(url())
     print(f"{page.name} {path}: {response.status_code}, {len(queries)} queries, {len(response.content)} bytes")
     if args.sql:
         for query in queries.captured_queries:
@@ -75,7 +86,7 @@ def main() -> int:
         with Profiler(interval=0.0002) as sampler:
             for _ in range(args.requests):
                 clear()
-                client.get(path)
+                client.get(url())
         print(sampler.output_text(color=False, show_all=False))
         return 0
     profiler = cProfile.Profile() if args.profile else None
@@ -85,7 +96,7 @@ def main() -> int:
         started = time.process_time()
         if profiler:
             profiler.enable()
-        client.get(path)
+        client.get(url())
         if profiler:
             profiler.disable()
         total += time.process_time() - started

@@ -95,7 +95,7 @@ class EventIndexPage(Page):
     subpage_types = ["events.EventPage"]
     max_count = 1
     template = "events/event_index_page.html"
-    page_cache = PageCache(query_params=("mjesec", "vrsta", "publika"))
+    page_cache = PageCache(query_params=("mjesec", "vrsta", "publika", "stranica"))
 
     class Meta:
         verbose_name = _("programme")
@@ -104,7 +104,11 @@ class EventIndexPage(Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.programme_context(index=self, params=request.GET))
+        context.update(
+            selectors.programme_context(
+                index=self, params=request.GET, request=request, index_url=self.get_url(request) or ""
+            )
+        )
         return context
 
 
