@@ -243,9 +243,18 @@ def programme_context(*, index: EventIndexPage, params: QueryDict, request=None,
     if request is None:
         listing = compute()
     else:
-        listing = remember("programme-listing", compute, index.pk, month, kind, audience, page, request=request)
-        if listing.valid_until is not None and listing.valid_until < timezone.now():
-            listing = compute()  # a session ended since: the kept listing is out of date
+        now = timezone.now()
+        vary = [index.pk, month, kind, audience, page]
+        listing = remember("programme-listing", compute, *vary, request=request)
+        for _attempt in range(4):
+            if listing.valid_until is None or listing.valid_until >= now:
+                break
+            # A session ended since: the kept listing is out of date. The fresh one is kept under the
+            # moment the old one expired, so the next visitors find it (one more cache read).
+            vary.append(listing.valid_until.timestamp())
+            listing = remember("programme-listing", compute, *vary, request=request)
+        else:
+            listing = compute()
     base_url = index_url if index_url is not None else (index.url or "")
     for card in listing.cards:
         card["url"] = f"{base_url}{card['slug']}/"
