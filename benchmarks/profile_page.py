@@ -39,7 +39,7 @@ def main() -> int:
     parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
     args = parser.parse_args()
 
-    from benchmarks.run import AUTH_BACKEND, bench_environment, parse_args
+    from benchmarks.run import AUTH_BACKEND, bench_environment, miss_path, parse_args
 
     os.environ.update(bench_environment(parse_args([])))
     import django
@@ -60,10 +60,10 @@ def main() -> int:
     if user is not None:
         client.force_login(user, backend=AUTH_BACKEND)
 
-    requests_made = iter(range(10**9))
+    counter = iter(range(10**9))
 
     def url():
-        return f"{path}{'&' if '?' in path else '?'}bench-miss={next(requests_made)}" if args.miss else path
+        return miss_path(path, f"profile-{next(counter)}") if args.miss else path
 
     def clear():
         if args.cold:

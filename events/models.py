@@ -95,7 +95,7 @@ class EventIndexPage(Page):
     subpage_types = ["events.EventPage"]
     max_count = 1
     template = "events/event_index_page.html"
-    page_cache = PageCache(query_params=("mjesec", "vrsta", "publika"))
+    page_cache = PageCache(query_params=("mjesec", "vrsta", "publika", "stranica"))
 
     class Meta:
         verbose_name = _("programme")
@@ -104,7 +104,11 @@ class EventIndexPage(Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.programme_context(index=self, params=request.GET))
+        context.update(
+            selectors.programme_context(
+                index=self, params=request.GET, request=request, index_url=self.get_url(request) or ""
+            )
+        )
         return context
 
 
@@ -202,6 +206,10 @@ class EventPage(Page):
         super().clean()
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValidationError({"max_age": _("The maximum age cannot be lower than the minimum age.")})
+        if self.pk and self.capacity:
+            upcoming = EventSession.objects.filter(page_id=self.pk, cancelled=False, end__gt=timezone.now())
+            if upcoming.exists():
+                _check_capacity_not_below_seats(self.pk, self.capacity, "capacity")
 
     def get_context(self, request, *args, **kwargs):
         from . import selectors
@@ -250,6 +258,9 @@ class EventSession(Orderable):
             raise ValidationError({"end": _("A session must end after it starts.")})
         if self.cancelled and not self.cancel_reason:
             raise ValidationError({"cancel_reason": _("Say why the session is cancelled: people will be told.")})
+        if self.capacity and self.page_id and not self.cancelled and self.end and self.end > timezone.now():
+            # A session still to come never gets fewer seats than people already booked for it.
+            _check_capacity_not_below_seats(self.page_id, self.capacity, "capacity")
 
     @property
     def hours(self) -> float:
@@ -262,6 +273,14 @@ class EventSession(Orderable):
     def checkin_window(self) -> tuple[datetime.datetime, datetime.datetime]:
         """Self check-in is open from 30 minutes before the start until the end."""
         return self.start - datetime.timedelta(minutes=30), self.end
+
+
+def _check_capacity_not_below_seats(event_id: int, capacity: int, field: str) -> None:
+    taken = Registration.objects.filter(event_id=event_id, status__in=SEAT_STATUSES).count()
+    if capacity < taken:
+        raise ValidationError(
+            {field: _("Seats taken already: %(taken)s. The capacity cannot be lower.") % {"taken": taken}}
+        )
 
 
 class RegistrationStatus(models.TextChoices):

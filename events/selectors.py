@@ -5,12 +5,17 @@ dataclasses), never anything that would make the caller import ``events`` models
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
+
+from kok_learn.caching.content_cache import remember
 
 from .models import (
     ATTENDED_STATUSES,
@@ -29,12 +34,30 @@ from .models import (
 # --- Seats ---------------------------------------------------------------------------------------------
 
 
-def event_capacity(*, event: EventPage) -> int:
-    """Seats for the whole event: its capacity, or a lower capacity set on one of its sessions."""
-    overrides = [
-        s.capacity for s in EventSession.objects.filter(page_id=event.pk, cancelled=False, capacity__isnull=False)
-    ]
-    return min([event.capacity, *overrides])
+def session_capacity(*, session: EventSession, event: EventPage) -> int:
+    """A session's own capacity: its override when one is set (never above the event's), else the event's."""
+    if session.capacity is None:
+        return event.capacity
+    return min(session.capacity, event.capacity)
+
+
+def constrains_seats(session: EventSession, now: datetime.datetime) -> bool:
+    """Sessions not cancelled and not over yet limit the seats; cancelled and past sessions do not."""
+    return not session.cancelled and session.end > now
+
+
+def event_capacity(*, event: EventPage, now: datetime.datetime | None = None) -> int:
+    """The bookable seats of an event: the lowest capacity of its upcoming sessions not cancelled.
+
+    A registration holds a seat at every session of the event, so no session may ever have more
+    people booked than its own capacity: the smallest one decides. With no such session left
+    (all past or cancelled) the event's capacity stands, though nobody can register any more.
+    """
+    now = now or timezone.now()
+    lowest = EventSession.objects.filter(
+        page_id=event.pk, cancelled=False, end__gt=now, capacity__isnull=False
+    ).aggregate(lowest=Min("capacity"))["lowest"]
+    return event.capacity if lowest is None else min(event.capacity, lowest)
 
 
 def seats_taken(*, event: EventPage) -> int:
@@ -66,40 +89,141 @@ class ProgrammeFilters:
     audiences: list = field(default_factory=list)
 
 
+# Events per page of /program/ (``?stranica=2``): upcoming first, the rest on the next pages.
+PROGRAMME_PAGE_SIZE = 20
+
+
+def _count_of(queryset, column: str):
+    """A correlated subquery: ``queryset``'s rows per outer event (0 when none), without joins that multiply."""
+    counted = queryset.order_by().values(column).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), 0)
+
+
 def programme_events(*, index: EventIndexPage | None = None, month: str = "", kind: str = "", audience: str = ""):
-    """Live events with a session still to come, soonest first, annotated with seats taken."""
+    """Live, public events with a session still to come, soonest first.
+
+    Annotated, without joins that multiply rows, with what a card shows and its fragment is keyed on:
+    ``next_start`` (the first upcoming session not cancelled), ``next_end`` (the first one to end),
+    ``upcoming_count``, ``seats_taken`` and ``min_session_capacity`` (the lowest override among the
+    upcoming sessions not cancelled).
+    """
     now = timezone.now()
     upcoming = EventSession.objects.filter(page_id=OuterRef("pk"), cancelled=False, end__gte=now)
     events = EventPage.objects.live().public()
     if index is not None:
         events = events.child_of(index)
-    events = events.annotate(
-        next_start=Min("sessions__start", filter=Q(sessions__end__gte=now, sessions__cancelled=False))
-    )
     events = events.filter(Exists(upcoming))
     if month:
         year, number = (int(part) for part in month.split("-"))
-        events = events.filter(sessions__start__year=year, sessions__start__month=number, sessions__cancelled=False)
+        in_month = EventSession.objects.filter(
+            page_id=OuterRef("pk"), cancelled=False, start__year=year, start__month=number
+        )
+        events = events.filter(Exists(in_month))
     if kind:
         events = events.filter(kind=kind)
     if audience:
-        events = events.filter(audiences__slug=audience)
+        events = events.filter(audiences__slug=audience)  # one slug: at most one row per event
+    seats = Registration.objects.filter(event_id=OuterRef("pk"), status__in=SEAT_STATUSES)
+    lowest = (
+        upcoming.filter(end__gt=now, capacity__isnull=False)
+        .order_by()
+        .values("page_id")
+        .annotate(m=Min("capacity"))
+        .values("m")
+    )
     events = events.annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_STATUSES), distinct=True),
-        min_session_capacity=Min("sessions__capacity", filter=Q(sessions__cancelled=False)),
+        next_start=Subquery(upcoming.order_by("start").values("start")[:1]),
+        next_end=Subquery(upcoming.order_by("end").values("end")[:1]),
+        upcoming_count=_count_of(upcoming, "page_id"),
+        seats_taken=_count_of(seats, "event_id"),
+        min_session_capacity=Subquery(lowest[:1], output_field=IntegerField()),
     )
-    return (
-        events.select_related("place")
-        .prefetch_related(
-            Prefetch("sessions", queryset=EventSession.objects.filter(end__gte=now).order_by("start")),
-            "audiences",
+    return events.select_related("place").order_by("next_start", "pk")
+
+
+CARD_FIELDS = (
+    "pk",
+    "title",
+    "slug",
+    "summary",
+    "kind",
+    "place__name",
+    "capacity",
+    "registration_mode",
+    "last_published_at",
+    "next_start",
+    "next_end",
+    "upcoming_count",
+    "seats_taken",
+    "min_session_capacity",
+)
+
+
+@dataclass
+class ProgrammeListing:
+    """One page of /program/ as plain data: the same for every visitor (no person, no permission)."""
+
+    cards: list[dict]
+    count: int
+    number: int
+    num_pages: int
+    valid_until: datetime.datetime | None  # the first upcoming session's end: the listing changes then
+
+
+def _programme_listing(*, index: EventIndexPage, month: str, kind: str, audience: str, page: str) -> ProgrammeListing:
+    """Three queries whatever the number of events: the matching events' rows (plain values, soonest first),
+    their audiences for the page shown, and (through ``.public()``) the view restrictions."""
+    rows = list(programme_events(index=index, month=month, kind=kind, audience=audience).values(*CARD_FIELDS))
+    paginator = Paginator(rows, PROGRAMME_PAGE_SIZE)
+    page_obj = paginator.get_page(page)
+    cards = list(page_obj.object_list)
+    audiences: dict[int, list[str]] = {}
+    through = EventPage.audiences.through.objects.filter(eventpage_id__in=[card["pk"] for card in cards])
+    for event_id, name in through.order_by("audience__sort_order", "audience__name").values_list(
+        "eventpage_id", "audience__name"
+    ):
+        audiences.setdefault(event_id, []).append(name)
+    kinds = dict(EventKind.choices)
+    for card in cards:
+        capacity = min(c for c in (card["capacity"], card["min_session_capacity"]) if c is not None)
+        card["free"] = max(capacity - card["seats_taken"], 0)
+        card["kind_label"] = str(kinds.get(card["kind"], card["kind"]))
+        card["place_name"] = card.pop("place__name")
+        card["audiences"] = audiences.get(card["pk"], [])
+        published = card["last_published_at"].timestamp() if card["last_published_at"] else 0
+        # What the card shows besides its content: seats and the state of its sessions.
+        card["card_key"] = (
+            f"{published}:{card['registration_mode']}:{card['seats_taken']}:{card['free']}:"
+            f"{card['next_start'].timestamp()}:{card['upcoming_count']}"
         )
-        .order_by("next_start", "pk")
-        .distinct()
+    return ProgrammeListing(
+        cards=cards,
+        count=paginator.count,
+        number=page_obj.number,
+        num_pages=paginator.num_pages,
+        valid_until=min((row["next_end"] for row in rows), default=None),
     )
 
 
-def programme_context(*, index: EventIndexPage, params: QueryDict) -> dict:
+def _audience_choices(request) -> list[tuple[str, str]]:
+    """The audiences as (slug, name): the same for everyone, kept until an audience changes (a new generation)."""
+    load = lambda: list(Audience.objects.values_list("slug", "name"))  # noqa: E731
+    if request is None:
+        return load()
+    return remember("programme-audiences", load, request=request)
+
+
+def programme_context(*, index: EventIndexPage, params: QueryDict, request=None, index_url: str | None = None) -> dict:
+    """What /program/ shows: one page of upcoming events with their free seats, and the filters.
+
+    The listing is plain data kept in the content cache (``remember``) under the filters and the page
+    number: every change that shows on it (a publish, a registration, a session, a place, a view
+    restriction) starts a new content generation (events/apps.py, kok_learn/caching/generation.py),
+    and time is checked on every use: once the first listed session is over it is computed afresh.
+    Each card is also a fragment (``{% contentcache "event-card" %}``) keyed on ``card_key`` — the
+    last publish, the seats taken and free, the state of its sessions — so a booking or a cancelled
+    session makes a new card. Card links are the index's URL + the slug (no per-card URL look-up).
+    """
     today = timezone.localdate()
     months = _month_choices(today)
     month = params.get("mjesec", "")
@@ -108,18 +232,79 @@ def programme_context(*, index: EventIndexPage, params: QueryDict) -> dict:
     # An unknown value drops that filter only.
     month = month if month in {value for value, _d in months} else ""
     kind = kind if kind in EventKind.values else ""
-    audiences = list(Audience.objects.all())
-    audience = audience if audience in {a.slug for a in audiences} else ""
-    events = list(programme_events(index=index, month=month, kind=kind, audience=audience))
-    for event in events:
-        capacity = min(c for c in (event.capacity, event.min_session_capacity) if c is not None)
-        event.free = max(capacity - event.seats_taken, 0)
+    audiences = _audience_choices(request)
+    audience = audience if audience in {slug for slug, _name in audiences} else ""
+    page = params.get("stranica", "")
+    page = page if page.isdigit() and len(page) < 6 else "1"
+
+    def compute() -> ProgrammeListing:
+        return _programme_listing(index=index, month=month, kind=kind, audience=audience, page=page)
+
+    if request is None:
+        listing = compute()
+    else:
+        now = timezone.now()
+        vary = [index.pk, month, kind, audience, page]
+        listing = remember("programme-listing", compute, *vary, request=request)
+        for _attempt in range(4):
+            if listing.valid_until is None or listing.valid_until >= now:
+                break
+            # A session ended since: the kept listing is out of date. The fresh one is kept under the
+            # moment the old one expired, so the next visitors find it (one more cache read).
+            vary.append(listing.valid_until.timestamp())
+            listing = remember("programme-listing", compute, *vary, request=request)
+        else:
+            listing = compute()
+    base_url = index_url if index_url is not None else (index.url or "")
+    for card in listing.cards:
+        card["url"] = f"{base_url}{card['slug']}/"
     return {
-        "events": events,
+        "events": listing.cards,
+        # The whole list is one fragment too, keyed on every card's key and the page: one cache read.
+        "listing_key": hashlib.sha256(
+            "|".join(
+                [str(listing.number), str(listing.num_pages), *(f"{c['pk']}={c['card_key']}" for c in listing.cards)]
+            ).encode()
+        ).hexdigest()[:32],
+        "page_obj": _PageInfo(listing.number, listing.num_pages),
+        "events_count": listing.count,
+        "index_url": base_url,
         "filters": ProgrammeFilters(
-            month=month, kind=kind, audience=audience, months=months, kinds=EventKind.choices, audiences=audiences
+            month=month,
+            kind=kind,
+            audience=audience,
+            months=months,
+            kinds=EventKind.choices,
+            audiences=audiences,
         ),
     }
+
+
+@dataclass(frozen=True)
+class _PageInfo:
+    """What components/pagination.html reads of a Django Page."""
+
+    number: int
+    num_pages: int
+
+    @property
+    def paginator(self):
+        return self
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
 
 
 def event_page_context(*, event: EventPage, user) -> dict:
@@ -130,15 +315,24 @@ def event_page_context(*, event: EventPage, user) -> dict:
         if registration is not None and registration.status == RegistrationStatus.CANCELLED:
             registration = None
     now = timezone.now()
-    capacity = event_capacity(event=event)
     taken = seats_taken(event=event)
+    upcoming = [s for s in sessions if constrains_seats(s, now)]
+    capacity = min((session_capacity(session=s, event=event) for s in upcoming), default=event.capacity)
+    free = max(capacity - taken, 0)
+    # Where the upcoming sessions differ in capacity, each shows its own free seats (the smallest decides).
+    differ = len({session_capacity(session=s, event=event) for s in upcoming}) > 1
+    for session in sessions:
+        session.seat_capacity = session_capacity(session=session, event=event)
+        session.free_seats = max(session.seat_capacity - taken, 0)
+        session.shows_own_seats = differ and constrains_seats(session, now)
     return {
         "sessions": sessions,
-        "upcoming_sessions": [s for s in sessions if s.end >= now and not s.cancelled],
-        "free_seats": max(capacity - taken, 0),
+        "upcoming_sessions": upcoming,
+        "free_seats": free,
         "capacity": capacity,
+        "sessions_differ": differ,
         "registration": registration,
-        "is_over": not any(s.end >= now and not s.cancelled for s in sessions),
+        "is_over": not upcoming,
         "age_limited": event.min_age is not None or event.max_age is not None,
         "needs_birth_date": bool(
             (event.min_age is not None or event.max_age is not None)

@@ -5,6 +5,11 @@ ValidationError`` with a message for the person when the input is not acceptable
 nothing. Seats are counted under a row lock on the event (``select_for_update``), so two people
 booking the last seat at once get one seat and one place on the waiting list, and a promotion can
 never exceed the capacity.
+
+Seats: a registration holds a seat at every session of its event, so the bookable seats are the lowest
+capacity of the event's upcoming sessions not cancelled (``selectors.event_capacity``); no session
+ever has more people booked than its own capacity. Seats freed by a cancelled session or by a small
+session being over go to the waiting list first (``_promote`` runs before anyone new is seated).
 """
 
 import datetime
@@ -43,8 +48,15 @@ QR_SALT = "events.checkin"
 
 
 def _lock_event(event: EventPage) -> EventPage:
-    """Lock the event's row: every seat count and promotion of this event queues behind it."""
-    return EventPage.objects.select_for_update().only("pk").get(pk=event.pk)
+    """Lock the event's row: every seat count and promotion of this event queues behind it.
+
+    Returns the locked row with its current capacity (what the caller holds may be stale)."""
+    return EventPage.objects.select_for_update().only("pk", "capacity").get(pk=event.pk)
+
+
+def _free_seats(locked: EventPage) -> int:
+    """Seats still free under the lock: the smallest upcoming session decides (selectors.event_capacity)."""
+    return selectors.event_capacity(event=locked) - selectors.seats_taken(event=locked)
 
 
 def _age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
@@ -101,7 +113,9 @@ def registration_create(
     ``date_of_birth`` is asked only for events with an age limit, and kept on the profile.
     """
     _check_can_register(user=user, event=event, date_of_birth=date_of_birth)
-    _lock_event(event)
+    locked = _lock_event(event)
+    # Seats freed since the last change (a session cancelled or over) go to those waiting first.
+    _promote(locked)
     existing = Registration.objects.filter(user=user, event=event).first()
     if existing is not None and existing.status != RegistrationStatus.CANCELLED:
         raise ValidationError(_("You are already registered for this event."))
@@ -114,7 +128,7 @@ def registration_create(
     registration.created_at = timezone.now()
     if event.registration_mode == RegistrationMode.APPROVAL:
         registration.status, registration.waitlist_position = RegistrationStatus.PENDING, None
-    elif selectors.seats_taken(event=event) < selectors.event_capacity(event=event):
+    elif _free_seats(locked) > 0:
         registration.status, registration.waitlist_position = RegistrationStatus.BOOKED, None
     else:
         registration.status = RegistrationStatus.WAITLISTED
@@ -132,11 +146,12 @@ def registration_create(
 @transaction.atomic
 def registration_approve(*, registration: Registration) -> Registration:
     """A coordinator confirms a registration of an event "on approval": a seat if free, else the waiting list."""
-    _lock_event(registration.event)
+    locked = _lock_event(registration.event)
     registration.refresh_from_db()
     if registration.status != RegistrationStatus.PENDING:
         return registration
-    if selectors.seats_taken(event=registration.event) < selectors.event_capacity(event=registration.event):
+    _promote(locked)
+    if _free_seats(locked) > 0:
         registration.status = RegistrationStatus.BOOKED
     else:
         registration.status = RegistrationStatus.WAITLISTED
@@ -172,9 +187,9 @@ def registration_decline(*, registration: Registration, reason: str) -> Registra
 
 
 def _promote(event: EventPage) -> list[Registration]:
-    """Fill free seats from the waiting list in order (the event row is locked by the caller)."""
+    """Fill free seats from the waiting list in order (the caller holds the lock: ``_lock_event``)."""
     promoted = []
-    free = selectors.event_capacity(event=event) - selectors.seats_taken(event=event)
+    free = _free_seats(event)
     waiting = list(
         Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).order_by(
             "waitlist_position", "created_at"
@@ -219,11 +234,15 @@ def session_cancel(*, session: EventSession, reason: str) -> EventSession:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Say why the session is cancelled: people will be told."))
+    locked = _lock_event(session.page)
+    session.refresh_from_db(fields=["cancelled", "cancel_reason"])
     if session.cancelled:
         return session
     session.cancelled, session.cancel_reason = True, reason[:300]
     session.full_clean()
     session.save(update_fields=["cancelled", "cancel_reason"])
+    # A cancelled session no longer limits the seats: those waiting may get the ones it held back.
+    _promote(locked)
     session_id = session.pk
     recipients = list(
         Registration.objects.filter(event_id=session.page_id, user__isnull=False)
@@ -324,7 +343,12 @@ def walk_in_add(*, by, session: EventSession, name: str) -> Registration:
         raise ValidationError(_("The name can be at most 150 characters long."))
     if session.cancelled:
         raise ValidationError(_("This session is cancelled."))
-    _lock_event(session.page)
+    locked = _lock_event(session.page)
+    _promote(locked)
+    if _free_seats(locked) <= 0:
+        raise ValidationError(
+            _("Every seat is taken: a walk-in can be added only while a seat is free (see the waiting list).")
+        )
     registration = Registration(event_id=session.page_id, walk_in_name=name, status=RegistrationStatus.BOOKED)
     registration.full_clean(validate_constraints=False)
     registration.save()

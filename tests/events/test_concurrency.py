@@ -52,3 +52,66 @@ def test_last_seat_booked_once_under_real_concurrency():
         )
     )
     assert positions == [1, 2, 3, 4, 5]
+
+
+def _race(jobs):
+    """Run every job at the same moment in its own thread and connection; return (results, errors)."""
+    barrier = threading.Barrier(len(jobs))
+    results, errors = [], []
+
+    def run(job):
+        try:
+            barrier.wait(timeout=10)
+            results.append(job())
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+def _event_with_small_second_session(capacity: int, small: int):
+    from events.models import EventSession
+
+    event = make_event(capacity=capacity, sessions=((48, 2), (72, 2)))
+    EventSession.objects.filter(pk=event.sessions.order_by("start").last().pk).update(capacity=small)
+    return event
+
+
+def test_a_small_session_is_never_overbooked_under_real_concurrency():
+    from events import selectors, services
+
+    event = _event_with_small_second_session(capacity=10, small=3)
+    for _ in range(2):
+        services.registration_create(user=UserFactory(), event=event)
+    people = [UserFactory() for _ in range(6)]
+    results, errors = _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
+    assert errors == []
+    assert sorted(results) == ["booked"] + ["waitlisted"] * 5
+    assert selectors.seats_taken(event=event) == 3
+
+
+def test_promotion_and_new_bookings_at_once_never_exceed_the_small_session():
+    from events import selectors, services
+
+    event = _event_with_small_second_session(capacity=10, small=2)
+    booked = [services.registration_create(user=UserFactory(), event=event) for _ in range(2)]
+    for _ in range(3):
+        services.registration_create(user=UserFactory(), event=event)
+    jobs = [lambda r=r: services.registration_cancel(registration=r).status for r in booked]
+    jobs += [lambda p=p: services.registration_create(user=p, event=event).status for p in UserFactory.create_batch(4)]
+    _results, errors = _race(jobs)
+    assert errors == []
+    assert selectors.seats_taken(event=event) == 2
+    positions = sorted(
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
+            "waitlist_position", flat=True
+        )
+    )
+    assert positions == list(range(1, 6))
