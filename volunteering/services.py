@@ -616,6 +616,18 @@ def confirmation_issue(*, confirmation: Confirmation, by, competences: dict | No
     subject = f"volunteering:{application.volunteer_id}:{application.organisation_id}:{confirmation.period_start:%Y%m%d}-{confirmation.period_end:%Y%m%d}"
     if confirmation.kind == Confirmation.Kind.COMPETENCES:
         subject = subject.replace("volunteering:", "volunteering-competences:", 1)
+    details = None
+    if confirmation.kind == Confirmation.Kind.COMPETENCES:
+        # Each filled competence with what the volunteer showed, in the order of the Recommendation.
+        with translation.override(settings.LANGUAGE_CODE):
+            details = {
+                "heading": _("Competences gained through volunteering"),
+                "items": [
+                    {"label": str(label), "text": confirmation.competences[key]}
+                    for key, label in KeyCompetence.choices
+                    if confirmation.competences.get(key)
+                ],
+            }
     certificate = certificate_issue(
         recipient=application.volunteer,
         subject_key=subject,
@@ -623,6 +635,7 @@ def confirmation_issue(*, confirmation: Confirmation, by, competences: dict | No
         hours=hours,
         template=_template(confirmation.kind),
         issuer=_issuer(application.organisation),
+        details=details,
     )
     confirmation.certificate = certificate
     confirmation.issued_by = by

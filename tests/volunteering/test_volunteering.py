@@ -292,6 +292,45 @@ def test_competence_confirmation_only_when_asked_at_the_start():
     assert "digitalna kompetencija" in confirmation.certificate.title
 
 
+def test_competence_confirmation_pdf_prints_each_filled_competence_with_its_description(
+    client, django_capture_on_commit_callbacks
+):
+    from tests.pdftools import pdf_page_sizes, pdf_text
+
+    application = accepted_application(opp=opportunity(long_term=True), competences_wanted=True)
+    client.force_login(application.volunteer)
+    client.post(
+        reverse("volunteering:confirmation_request", args=[application.pk]),
+        {"kind": "kompetencije", "period_start": YESTERDAY.isoformat(), "period_end": YESTERDAY.isoformat()},
+    )
+    confirmation = Confirmation.objects.get(application=application)
+    client.force_login(coordinator_of(application.organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("volunteering_confirmation_issue", args=[confirmation.pk]),
+            {
+                "competence_digitalna": "Samostalno je vodila tečaj rada na računalu za starije sumještane.",
+                "competence_gradanska": "Pripremila je javnu raspravu o društvenom centru u Kravarskom.",
+                "competence_jezici": "   ",
+            },
+        )
+    confirmation.refresh_from_db()
+    assert set(confirmation.competences) == {"digitalna", "gradanska"}
+    client.force_login(application.volunteer)
+    response = client.get(confirmation.certificate.get_download_path())
+    assert response.status_code == 200
+    pdf = b"".join(response.streaming_content)
+    text = pdf_text(pdf)
+    assert len(pdf_page_sizes(pdf)) == 2  # the statement, then the competences
+    assert "Kompetencije stečene volontiranjem" in text
+    assert "digitalna kompetencija" in text
+    assert "Samostalno je vodila tečaj rada na računalu za starije sumještane." in text
+    assert "građanska kompetencija" in text
+    assert "Pripremila je javnu raspravu o društvenom centru u Kravarskom." in text
+    assert "višejezična" not in text  # an empty competence is not printed
+    assert confirmation.certificate.display_code in text
+
+
 def test_annual_report_totals_split_exactly_at_new_year_in_constant_queries(django_assert_max_num_queries):
     year = TODAY.year - 1
     organisation_opp = opportunity(activity_type="kultura")
