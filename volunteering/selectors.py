@@ -56,14 +56,16 @@ def application_for_volunteer(*, user, application_id: int) -> Application | Non
 
 
 def application_hours_summary(*, applications) -> dict:
-    totals = {
-        HourEntry.State.PENDING: Decimal(0),
-        HourEntry.State.APPROVED: Decimal(0),
-        HourEntry.State.DECLINED: Decimal(0),
+    """Hours per state, keyed by name for templates: ``{"pending": …, "approved": …, "declined": …}``."""
+    names = {
+        HourEntry.State.PENDING: "pending",
+        HourEntry.State.APPROVED: "approved",
+        HourEntry.State.DECLINED: "declined",
     }
+    totals = dict.fromkeys(names.values(), Decimal(0))
     for application in applications:
         for entry in application.hour_entries.all():
-            totals[entry.state] += entry.hours
+            totals[names[entry.state]] += entry.hours
     return totals
 
 

@@ -293,7 +293,40 @@ def application_accept(*, application: Application, by) -> Application:
         contract.save()
     if application.opportunity.vulnerable_groups:
         VulnerableGroupsCheck.objects.get_or_create(application=application)
+    application.event_note = _register_for_event(application)
     return application
+
+
+def _register_for_event(application: Application) -> str:
+    """An opportunity linked to an event of the programme: the accepted volunteer is registered for it
+    as a volunteer (``events.services.volunteer_registration_ensure``: the event's seats and waiting list
+    and its approval, not its audience's age limit). Acceptance stands even when the event cannot take
+    the registration (already held, unpublished); the coordinator is told why. Returns the note for the
+    coordinator, "" when the opportunity has no event."""
+    from events.models import RegistrationStatus
+    from events.services import volunteer_registration_ensure
+
+    event = application.opportunity.event
+    if event is None or application.volunteer is None:
+        return ""
+    try:
+        with transaction.atomic():
+            registration = volunteer_registration_ensure(user=application.volunteer, event=event)
+    except ValidationError as error:
+        return _("The volunteer could not be registered for the event %(event)s: %(reason)s") % {
+            "event": event.title,
+            "reason": " ".join(error.messages),
+        }
+    if registration.status == RegistrationStatus.WAITLISTED:
+        return _(
+            "The event %(event)s is full: the volunteer is on its waiting list (place %(position)s) and moves up "
+            "automatically when a seat is freed."
+        ) % {"event": event.title, "position": registration.waitlist_position}
+    if registration.status == RegistrationStatus.PENDING:
+        return _("The volunteer's registration for the event %(event)s waits for the event's approval.") % {
+            "event": event.title
+        }
+    return _("The volunteer has been registered for the event %(event)s.") % {"event": event.title}
 
 
 @transaction.atomic

@@ -36,9 +36,18 @@ def _my_application(request, application_id):
 @login_required
 @require_GET
 def my_volunteering(request):
+    from events.selectors import registrations_of_user
+
     applications = list(selectors.my_applications(user=request.user))
+    # The volunteer's registrations for the opportunities' events (one query): seat, waiting list or approval.
+    registrations = (
+        {registration.event_id: registration for registration in registrations_of_user(user=request.user)}
+        if any(application.opportunity.event_id for application in applications)
+        else {}
+    )
     for application in applications:
         application.hours_blocked = services.hours_block_reason(application)
+        application.event_registration = registrations.get(application.opportunity.event_id)
     return render(
         request,
         "volunteering/my_volunteering.html",

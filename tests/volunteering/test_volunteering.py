@@ -461,9 +461,8 @@ def test_attended_event_sessions_become_hours_to_approve_once(client):
     event = make_event(title="Kulturna večer za test", sessions=((-26, 3), (-50, 1.5), (48, 2)))
     opp = opportunity(event=event)
     application = accepted_application(opp=opp)
-    volunteer_seat = Registration.objects.create(
-        event=event, user=application.volunteer, role=RegistrationRole.VOLUNTEER
-    )
+    volunteer_seat = Registration.objects.get(event=event, user=application.volunteer)  # registered on acceptance
+    assert volunteer_seat.role == RegistrationRole.VOLUNTEER
     past = list(event.sessions.order_by("start"))[:2]
     Attendance.objects.create(registration=volunteer_seat, session=past[0], status=AttendanceStatus.PRESENT)
     Attendance.objects.create(registration=volunteer_seat, session=past[1], status=AttendanceStatus.ABSENT)
@@ -475,3 +474,99 @@ def test_attended_event_sessions_become_hours_to_approve_once(client):
     client.post(reverse("volunteering_hours_from_events"))
     entries = list(HourEntry.objects.filter(application=application))
     assert [(e.hours, e.state) for e in entries] == [(Decimal("1.5"), HourEntry.State.PENDING)]
+
+
+def _accept_over_http(client, application):
+    client.force_login(coordinator_of(application.organisation))
+    response = client.post(
+        reverse("volunteering_application_decide", args=[application.pk]), {"action": "accept"}, follow=True
+    )
+    return " ".join(str(message) for message in response.context["messages"])
+
+
+def test_accepting_registers_for_the_event_and_attended_sessions_end_as_approved_hours(
+    client, django_capture_on_commit_callbacks
+):
+    from events.models import Registration, RegistrationRole, RegistrationStatus
+    from tests.accounts.factories import UserFactory
+    from tests.events.factories import make_event
+
+    trainer = UserFactory()
+    event = make_event(title="Večer tradicijskih plesova", sessions=((-26, 3), (48, 2)), trainers=[trainer])
+    opp = opportunity(event=event)
+    user = volunteer()
+    _post_apply(client, user, opp, motivation="Rado pomažem.")
+    application = Application.objects.get(volunteer=user)
+    assert not Registration.objects.filter(user=user).exists()  # applying alone registers nobody
+    with django_capture_on_commit_callbacks(execute=True):
+        note = _accept_over_http(client, application)
+    assert "prijavljen" in note and "Večer tradicijskih plesova" in note
+    registration = Registration.objects.get(user=user, event=event)
+    assert (registration.role, registration.status) == (RegistrationRole.VOLUNTEER, RegistrationStatus.BOOKED)
+    assert any(user.email in message.to for message in mail.outbox)  # the event's confirmation e-mail
+    client.force_login(user)
+    assert "Večer tradicijskih plesova" in client.get(reverse("volunteering:my")).content.decode()
+    # The trainer marks the past session; the coordinator turns it into hours and approves them.
+    session = event.sessions.order_by("start").first()
+    client.force_login(trainer)
+    client.post(reverse("events:attendance", args=[session.pk]), {"registration": registration.pk, "status": "present"})
+    coordinator = coordinator_of(opp.organiser)
+    client.force_login(coordinator)
+    client.post(reverse("volunteering_hours_from_events"))
+    entry = HourEntry.objects.get(application=application)
+    assert (entry.hours, entry.state) == (Decimal("3"), HourEntry.State.PENDING)
+    client.post(reverse("volunteering_hours_decide"), {"entry": [entry.pk], "action": "approve"})
+    client.force_login(user)
+    page = client.get(reverse("volunteering:my")).content.decode()
+    entry.refresh_from_db()
+    assert entry.state == HourEntry.State.APPROVED, entry.state
+    assert "Odobreni sati: 3" in page, page[page.find("Odobreni") :][:200]
+
+
+def test_a_full_event_puts_the_accepted_volunteer_on_its_waiting_list(client):
+    from events.models import Registration, RegistrationStatus
+    from events.services import registration_create
+    from tests.events.factories import make_event
+
+    event = make_event(capacity=1, sessions=((48, 2),))
+    registration_create(user=volunteer(), event=event)
+    application = services.application_create(user=volunteer(), opportunity=opportunity(event=event))
+    note = _accept_over_http(client, application)
+    assert "lista čekanja" in note.lower() or "listi čekanja" in note.lower()
+    registration = Registration.objects.get(user=application.volunteer, event=event)
+    assert (registration.status, registration.waitlist_position) == (RegistrationStatus.WAITLISTED, 1)
+    application.refresh_from_db()
+    assert application.state == Application.State.ACCEPTED
+
+
+def test_the_events_audience_age_limit_does_not_refuse_a_volunteer_but_a_past_event_is_explained(client):
+    from events.models import Registration, RegistrationRole
+    from events.services import registration_create
+    from tests.events.factories import make_event
+
+    children = make_event(title="Kreativna radionica za djecu", min_age=6, max_age=12, sessions=((48, 2),))
+    adult = volunteer(age=40)
+    with pytest.raises(ValidationError):  # as a participant, the audience's age limit applies
+        registration_create(user=adult, event=children, date_of_birth=adult.volunteer_profile.date_of_birth)
+    application = services.application_create(user=adult, opportunity=opportunity(event=children))
+    _accept_over_http(client, application)
+    assert Registration.objects.get(user=adult, event=children).role == RegistrationRole.VOLUNTEER
+    held = make_event(title="Održana priredba", sessions=((-50, 2),))
+    late = services.application_create(user=volunteer(), opportunity=opportunity(event=held))
+    note = _accept_over_http(client, late)
+    assert "nije moguće prijaviti" in note.lower() or "održan" in note.lower()
+    late.refresh_from_db()
+    assert late.state == Application.State.ACCEPTED and not Registration.objects.filter(event=held).exists()
+
+
+def test_a_participant_who_is_accepted_as_a_volunteer_keeps_the_seat_and_becomes_a_volunteer(client):
+    from events.models import Registration, RegistrationRole, RegistrationStatus
+    from events.services import registration_create
+    from tests.events.factories import make_event
+
+    event = make_event(capacity=1, sessions=((48, 2),))
+    user = volunteer()
+    registration_create(user=user, event=event)
+    _accept_over_http(client, services.application_create(user=user, opportunity=opportunity(event=event)))
+    registration = Registration.objects.get(user=user, event=event)
+    assert (registration.role, registration.status) == (RegistrationRole.VOLUNTEER, RegistrationStatus.BOOKED)
