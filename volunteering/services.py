@@ -5,7 +5,6 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import services as account_services
 from accounts.services import age_on
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue
@@ -169,47 +169,28 @@ def application_create(
     return application
 
 
-def _signer() -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=CONSENT_SALT)
+# The signed link, its expiry and the voiding of older links are accounts' (accounts.services.consent_link_*).
+ConsentLinkInvalid = account_services.ConsentLinkInvalid
+ConsentLinkExpired = account_services.ConsentLinkExpired
 
 
 def consent_token(*, consent: VolunteeringConsent) -> str:
     # As accounts' guardian consent: the send counter is in the token, so a re-sent link voids older ones.
-    return _signer().sign_object({"c": consent.pk, "a": consent.application_id, "n": consent.times_sent})
-
-
-class ConsentLinkInvalid(Exception):
-    pass
-
-
-class ConsentLinkExpired(Exception):
-    def __init__(self, consent):
-        super().__init__("expired")
-        self.consent = consent
+    return account_services.consent_link_token(
+        salt=CONSENT_SALT, payload={"c": consent.pk, "a": consent.application_id, "n": consent.times_sent}
+    )
 
 
 def consent_from_token(*, token: str) -> VolunteeringConsent:
-    signer = _signer()
-    expired = False
-    try:
-        payload = signer.unsign_object(token, max_age=settings.KOK_GUARDIAN_LINK_MAX_AGE)
-    except signing.SignatureExpired:
-        payload = signer.unsign_object(token)
-        expired = True
-    except signing.BadSignature as error:
-        raise ConsentLinkInvalid from error
-    if not isinstance(payload, dict):
-        raise ConsentLinkInvalid
+    payload, expired = account_services.consent_link_payload(salt=CONSENT_SALT, token=token)
     consent = (
-        VolunteeringConsent.objects.select_related("application__opportunity", "application__volunteer")
+        VolunteeringConsent.objects.select_related("application__opportunity__organiser", "application__volunteer")
         .filter(pk=payload.get("c"), application_id=payload.get("a"))
         .first()
     )
-    if consent is None or consent.times_sent != payload.get("n"):
-        raise ConsentLinkInvalid
-    if expired and consent.confirmed_at is None:
-        raise ConsentLinkExpired(consent)
-    return consent
+    return account_services.consent_link_check(
+        consent=consent, payload=payload, expired=expired, confirmed=consent is not None and bool(consent.confirmed_at)
+    )
 
 
 @transaction.atomic
@@ -236,6 +217,21 @@ def consent_send(*, consent: VolunteeringConsent, request=None) -> VolunteeringC
     email = consent.guardian_email
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
     return consent
+
+
+@transaction.atomic
+def consent_resend(*, application: Application, request=None) -> VolunteeringConsent:
+    """The volunteer (or the parent, from an expired link) asks for a new link: a new e-mail to the same
+    parent or guardian; every older link stops working. Only while the consent is still awaited."""
+    consent = (
+        VolunteeringConsent.objects.select_for_update(of=("self",))
+        .select_related("application__opportunity__organiser", "application__volunteer")
+        .filter(application=application)
+        .first()
+    )
+    if consent is None or consent.confirmed_at or consent.application.state != Application.State.AWAITING_CONSENT:
+        _refuse(_("This application is not waiting for the consent of a parent or guardian."))
+    return consent_send(consent=consent, request=request)
 
 
 @transaction.atomic

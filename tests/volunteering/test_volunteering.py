@@ -127,6 +127,88 @@ def test_expired_consent_link_is_refused(client, settings):
     assert application.state == Application.State.AWAITING_CONSENT
 
 
+def _consent_path(message) -> str:
+    link = next(line for line in message.body.splitlines() if "/suglasnost/" in line).strip()
+    return link.split("testserver", 1)[-1]
+
+
+def test_volunteer_asks_for_a_new_consent_link_which_voids_the_old_one(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    opp = opportunity(minimum_age=15, title="Knjižnica za djecu")
+    teen = volunteer(age=16)
+    with django_capture_on_commit_callbacks(execute=True):
+        _post_apply(client, teen, opp, guardian_name="Marija Kovač", guardian_email="marija@primjer.test")
+    application = Application.objects.get(volunteer=teen)
+    old_path = _consent_path(mail.outbox[-1])
+    client.logout()
+    settings.KOK_GUARDIAN_LINK_MAX_AGE = -1  # every link is now too old
+    expired = client.get(old_path)
+    assert expired.status_code == 410
+    page = expired.content.decode()
+    assert "Knjižnica za djecu" in page and "Pošalji poveznicu ponovno" in page  # what the parent can do
+    client.force_login(teen)
+    my_page = client.get(reverse("volunteering:my")).content.decode()
+    resend_url = reverse("volunteering:consent_resend", args=[application.pk])
+    assert resend_url in my_page
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url, follow=True)
+    assert "marija@primjer.test" in response.content.decode()
+    assert len(mail.outbox) == sent + 1 and mail.outbox[-1].to == ["marija@primjer.test"]
+    new_path = _consent_path(mail.outbox[-1])
+    settings.KOK_GUARDIAN_LINK_MAX_AGE = 7 * 86400
+    client.logout()
+    assert client.get(old_path).status_code == 400  # the older link is void
+    client.post(new_path, REMOTE_ADDR="10.9.8.7")
+    application.refresh_from_db()
+    assert application.state == Application.State.PENDING
+    # Nothing left to re-send: a clear message, no e-mail.
+    client.force_login(teen)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url, follow=True)
+    assert "ne čeka suglasnost" in response.content.decode()
+    assert len(mail.outbox) == sent + 1
+
+
+def test_consent_link_resends_are_rate_limited_and_the_parent_can_resend_from_the_expired_page(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    application = services.application_create(
+        user=volunteer(age=17),
+        opportunity=opportunity(minimum_age=15),
+        guardian_name="A B",
+        guardian_email="ab@primjer.test",
+    )
+    token = services.consent_token(consent=application.consent)
+    settings.KOK_GUARDIAN_LINK_MAX_AGE = -1
+    path = reverse("volunteering:consent", args=[token])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path, {"action": "resend"})
+    assert response.status_code == 200 and mail.outbox[-1].to == ["ab@primjer.test"]
+    assert client.get(path).status_code == 400  # the parent's own old link is void now
+    client.force_login(application.volunteer)
+    resend_url = reverse("volunteering:consent_resend", args=[application.pk])
+    for _ in range(4):
+        client.post(resend_url)
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url, follow=True)
+    assert "Previše zahtjeva" in response.content.decode()
+    assert len(mail.outbox) == sent
+    application.consent.refresh_from_db()
+    assert application.consent.times_sent == 6  # the first e-mail, then five re-sends (one budget) before the limit
+    other = volunteer()
+    client.force_login(other)
+    assert client.post(resend_url).status_code == 404
+
+
 def test_contract_blocks_hours_until_both_sides_accept(client):
     opp = opportunity(long_term=True)
     application = accepted_application(opp=opp)
