@@ -323,7 +323,7 @@ class Application(models.Model):
 
 
 class VolunteeringConsent(CleanNamesMixin, models.Model):
-    """A parent's or guardian's written consent for a volunteer aged 15 to 17 (Art. 13 of the Act)."""
+    """A parent's or guardian's written consent for a volunteer aged 15 to 17 (the Act's rules on minors; see docs/volunteering.md for the article references)."""
 
     name_fields = ("guardian_name",)
 
@@ -348,7 +348,7 @@ class VolunteeringConsent(CleanNamesMixin, models.Model):
 
 
 class Contract(models.Model):
-    """Ugovor o volontiranju (Art. 30–31 of the Act)."""
+    """Ugovor o volontiranju (when written form is required and its elements: Art. 26–27 of the Act per volunteer centres' guidance, not yet checked against the official consolidated text; docs/volunteering.md)."""
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="contract")
     place = models.CharField(_("place of volunteering"), max_length=200)
@@ -388,7 +388,7 @@ class Contract(models.Model):
 
 
 class VulnerableGroupsCheck(models.Model):
-    """Before the first shift with vulnerable groups (Art. 14.a of the Act): the volunteer's statement
+    """Before the first shift with vulnerable groups (the Act's child-protection rules, NN 84/21): the volunteer's statement
     and the organiser's record that it saw a criminal-record certificate — never a copy of it."""
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="vulnerable_check")

@@ -37,9 +37,9 @@ from .models import (
 
 CONSENT_SALT = "volunteering.guardian-consent"
 ADULT_AGE = 18
-MIN_AGE = 15  # below this only "odgoj za volontiranje" (Art. 13 para 2)
+MIN_AGE = 15  # below this only "odgoj za volontiranje" (the Act's rules on minors; docs/volunteering.md)
 
-# The Act's contract elements (Art. 30) with texts the organiser may change before accepting.
+# The Act's contract elements (Art. 27 per volunteer centres' guidance; docs/volunteering.md) with texts the organiser may change before accepting.
 DEFAULT_RIGHTS = (
     "Volonter ima pravo na pisanu potvrdu o volontiranju, na upoznavanje s aktivnostima i uvjetima volontiranja, "
     "na odgovarajuću obuku, na naknadu ugovorenih troškova, na zaštitu osobnih podataka i na odbijanje aktivnosti "
@@ -69,7 +69,7 @@ def age_today(profile: VolunteerProfile, today: datetime.date | None = None) -> 
 
 
 def eligibility_error(*, opportunity: OpportunityPage, profile: VolunteerProfile, today=None) -> str | None:
-    """Why this person may not apply, in Croatian, or None (Art. 13 of the Act)."""
+    """Why this person may not apply, in Croatian, or None (the Act's rules on minors)."""
     age = age_today(profile, today)
     if age < MIN_AGE and not opportunity.volunteering_education:
         return _(
