@@ -113,6 +113,10 @@ def test_every_cached_fragment_is_the_same_for_two_different_learners(client, re
     next_course.save_revision().publish()
     urls = ["/", "/tecajevi/", course.url, next_course.url, lessons[0].url, lessons[1].url, lessons[-1].url]
     urls.append("/moje-ucenje/")
+    # The volunteering opportunities' cards.
+    from .volunteering.factories import opportunity
+
+    urls.append(opportunity(title="Prilika za dvoje").get_parent().url)
 
     for learner in (ana, branko):
         recorded["current"]["who"] = learner.email

@@ -118,10 +118,16 @@ class VolunteeringIndexPage(Page):
         verbose_name = _("volunteering opportunities")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import opportunity_list
+        from django.utils.functional import SimpleLazyObject
+
+        from .selectors import opportunity_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["opportunities"] = opportunity_list(index=self)
+        # Looked up only when the cards' fragment is not cached (templates/volunteering/volunteering_index_page.html):
+        # a cached listing costs no query at all. An opportunity's address is this page's plus its slug
+        # (opportunities are children of this page only), so no URL is worked out per card.
+        context["opportunities"] = SimpleLazyObject(lambda: opportunity_cards(index=self))
+        context["index_url"] = self.get_url(request)
         return context
 
 

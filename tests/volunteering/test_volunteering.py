@@ -652,3 +652,28 @@ def test_a_participant_who_is_accepted_as_a_volunteer_keeps_the_seat_and_becomes
     _accept_over_http(client, services.application_create(user=user, opportunity=opportunity(event=event)))
     registration = Registration.objects.get(user=user, event=event)
     assert (registration.role, registration.status) == (RegistrationRole.VOLUNTEER, RegistrationStatus.BOOKED)
+
+
+def test_listing_cards_come_from_the_content_cache_and_follow_every_change(client):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    caches["pages"].clear()
+    first = opportunity(title="Berba jabuka u voćnjaku")
+    index = first.get_parent()
+    page = client.get(index.url + "?a=1").content.decode()
+    assert "Berba jabuka u voćnjaku" in page and f'href="{first.url}"' in page
+    assert "kultura i umjetnost" in page  # the activity's label, in Croatian
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(index.url + "?a=2").content.decode()  # a page-cache miss, the cards cached
+    assert "Berba jabuka u voćnjaku" in again
+    assert not [q for q in queries.captured_queries if "volunteering_opportunitypage" in q["sql"]]
+    # An organisation renamed, an opportunity published or unpublished: the cards follow at once.
+    first.organiser.name = "Udruga Voćnjak Kravarsko"
+    first.organiser.save()
+    assert "Udruga Voćnjak Kravarsko" in client.get(index.url + "?a=3").content.decode()
+    opportunity(title="Čišćenje potoka Kravaršćica", organiser=first.organiser).save_revision().publish()
+    assert "Čišćenje potoka Kravaršćica" in client.get(index.url + "?a=4").content.decode()
+    first.unpublish()
+    assert "Berba jabuka u voćnjaku" not in client.get(index.url + "?a=5").content.decode()
