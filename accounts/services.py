@@ -47,18 +47,19 @@ def needs_guardian_consent(date_of_birth: datetime.date | None, *, today: dateti
 # --- Guardian consent ---------------------------------------------------------------------------
 
 
-def _signer() -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=CONSENT_SALT)
+# Signed consent links, shared with other consents to a minor's activity (volunteering's guardian consent):
+# the payload names the consent and carries its send counter ("n"), so re-sending a link voids the older
+# ones; a link older than KOK_GUARDIAN_LINK_MAX_AGE is "expired" (genuine, offers a re-send), anything
+# else that does not verify is "invalid".
 
 
-def guardian_consent_token(*, consent: GuardianConsent) -> str:
-    # The send counter is part of the token: re-sending a link makes the older links useless.
-    return _signer().sign_object({"c": consent.pk, "u": consent.user_id, "n": consent.times_sent})
+def consent_link_token(*, salt: str, payload: dict) -> str:
+    return signing.TimestampSigner(salt=salt).sign_object(payload)
 
 
-def guardian_consent_from_token(*, token: str) -> GuardianConsent:
-    """The pending consent a link is for. Raises ConsentLinkInvalid or ConsentLinkExpired."""
-    signer = _signer()
+def consent_link_payload(*, salt: str, token: str) -> tuple[dict, bool]:
+    """``(payload, expired)`` of a genuine link; raises ConsentLinkInvalid otherwise."""
+    signer = signing.TimestampSigner(salt=salt)
     try:
         payload = signer.unsign_object(token, max_age=settings.KOK_GUARDIAN_LINK_MAX_AGE)
         expired = False
@@ -69,14 +70,35 @@ def guardian_consent_from_token(*, token: str) -> GuardianConsent:
         raise ConsentLinkInvalid from error
     if not isinstance(payload, dict):
         raise ConsentLinkInvalid
+    return payload, expired
+
+
+def consent_link_check(*, consent, payload: dict, expired: bool, confirmed: bool):
+    """The consent a link's payload names, if the link is its latest; raises ConsentLinkInvalid for an older
+    (voided) or unknown one and ConsentLinkExpired for an expired link of a consent still pending."""
+    if consent is None or consent.times_sent != payload.get("n"):
+        raise ConsentLinkInvalid
+    if expired and not confirmed:
+        raise ConsentLinkExpired(consent)
+    return consent
+
+
+def guardian_consent_token(*, consent: GuardianConsent) -> str:
+    # The send counter is part of the token: re-sending a link makes the older links useless.
+    return consent_link_token(
+        salt=CONSENT_SALT, payload={"c": consent.pk, "u": consent.user_id, "n": consent.times_sent}
+    )
+
+
+def guardian_consent_from_token(*, token: str) -> GuardianConsent:
+    """The pending consent a link is for. Raises ConsentLinkInvalid or ConsentLinkExpired."""
+    payload, expired = consent_link_payload(salt=CONSENT_SALT, token=token)
     consent = (
         GuardianConsent.objects.select_related("user").filter(pk=payload.get("c"), user_id=payload.get("u")).first()
     )
-    if consent is None or consent.times_sent != payload.get("n"):
-        raise ConsentLinkInvalid
-    if expired and not consent.is_confirmed:
-        raise ConsentLinkExpired(consent)
-    return consent
+    return consent_link_check(
+        consent=consent, payload=payload, expired=expired, confirmed=consent is not None and consent.is_confirmed
+    )
 
 
 def _absolute_url(path: str, request=None) -> str:

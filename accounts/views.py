@@ -111,9 +111,13 @@ def guardian_consent(request, token):
 RESEND_LIMIT_PER_HOUR = 5
 
 
-def _resend_limited(request) -> bool:
-    """Guardian links sent again (by the form or from an expired link): 5 an hour per visitor."""
+def guardian_resend_limited(request) -> bool:
+    """Guardian links sent again (by the form, from an expired link, or for a volunteering consent):
+    5 an hour per visitor, one budget for all of them."""
     return rate_limited(request, scope="guardian-resend", limit=RESEND_LIMIT_PER_HOUR, window=3600)
+
+
+_resend_limited = guardian_resend_limited
 
 
 @never_cache

@@ -256,6 +256,9 @@ class Certificate(models.Model):
     criteria_narrative = models.TextField(
         _("criteria"), blank=True, max_length=LONG_TEXT, validators=text_limit_validators(LONG_TEXT)
     )
+    # Printed on a second page of the PDF: {"heading": str, "items": [{"label": str, "text": str}, ...]}
+    # (the competences a volunteer showed, for example). Empty: one page.
+    details = models.JSONField(_("details printed on the certificate"), default=dict, blank=True, editable=False)
     subject_salt = models.CharField(max_length=32, blank=True, editable=False)
     subject_identity_hash = models.CharField(max_length=80, blank=True, editable=False)
     credential_json = models.TextField(_("signed credential"), blank=True, editable=False)

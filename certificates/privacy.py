@@ -22,6 +22,7 @@ def export_user(user) -> list[dict]:
             "hours": str(certificate.hours),
             "issued_on": certificate.issued_on.isoformat(),
             "issuer": certificate.issuer,
+            "details": certificate.details,
             "expires_on": certificate.expires_on.isoformat() if certificate.expires_on else None,
             "status": str(certificate.status),
             "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,

@@ -145,6 +145,7 @@ def certificate_context(
     verification_url: str,
     expires_on: datetime.date | None = None,
     sample: bool = False,
+    details: dict | None = None,
 ) -> dict:
     values = {
         "ime": holder_name,
@@ -187,6 +188,7 @@ def certificate_context(
         "logos": logos,
         "signatories": signatories,
         "sample": sample,
+        "details": details or {},
     }
 
 
@@ -214,6 +216,7 @@ def certificate_html(certificate: Certificate) -> str:
             code=certificate.code,
             verification_url=certificate.get_verification_url(),
             expires_on=certificate.expires_on,
+            details=certificate.details,
         )
         return render_to_string(TEMPLATE_NAME, context)
 

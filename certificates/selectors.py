@@ -5,7 +5,7 @@ from .models import Certificate
 
 
 def certificate_list_for_user(*, user) -> list[Certificate]:
-    fields = ("credential_json", "achievement_description", "criteria_narrative")
+    fields = ("credential_json", "achievement_description", "criteria_narrative", "details")
     return list(Certificate.objects.filter(recipient=user).defer(*fields).order_by("-issued_on", "-pk"))
 
 

@@ -48,6 +48,19 @@ def _find_existing(*, recipient, subject_key: str) -> Certificate | None:
     return Certificate.objects.filter(recipient=recipient, subject_key=subject_key).first()
 
 
+def _clean_details(details: dict | None) -> dict:
+    if not details:
+        return {}
+    items = [
+        {"label": str(item.get("label", "")).strip()[:200], "text": str(item.get("text", "")).strip()[:2000]}
+        for item in details.get("items", [])
+        if str(item.get("text", "")).strip()
+    ]
+    if not items:
+        return {}
+    return {"heading": str(details.get("heading", "")).strip()[:200], "items": items}
+
+
 def certificate_issue(
     *,
     recipient,
@@ -61,13 +74,16 @@ def certificate_issue(
     achievement_url: str = "",
     achievement_description: str = "",
     criteria_narrative: str = "",
+    details: dict | None = None,
 ) -> Certificate:
     """Issue a certificate once per person and subject; on a repeat return the existing one.
 
     ``achievement_url`` (a stable address of the course or programme; a path is made absolute on
     the public site), ``achievement_description``
     and ``criteria_narrative`` (what the holder did to earn it: the course's outcomes, the
-    programme's description) go into the Open Badges credential. The PDF, with the signed
+    programme's description) go into the Open Badges credential. ``details``
+    (``{"heading": ..., "items": [{"label": ..., "text": ...}]}``) is printed on a second page of the
+    PDF; items without text are left out. The PDF, with the signed
     credential inside, is rendered by a background task after the surrounding transaction commits.
     """
     existing = _find_existing(recipient=recipient, subject_key=subject_key)
@@ -89,6 +105,7 @@ def certificate_issue(
         achievement_url=_absolute(achievement_url or "")[:500],
         achievement_description=(achievement_description or "").strip()[:5000],
         criteria_narrative=(criteria_narrative or "").strip()[:10000],
+        details=_clean_details(details),
     )
     certificate.subject_salt = secrets.token_hex(16)
     certificate.subject_identity_hash = identity_hash(recipient.email or "", certificate.subject_salt)
@@ -151,6 +168,7 @@ def certificate_anonymise_for_user(*, user) -> int:
     return Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
         recipient=None,
         holder_name="",
+        details={},
         pdf_name="",
         pdf_rendered_at=None,
         subject_salt="",

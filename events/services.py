@@ -63,12 +63,18 @@ def _age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
     return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
-def _check_can_register(*, user, event: EventPage, date_of_birth: datetime.date | None) -> None:
+def _check_can_register(
+    *, user, event: EventPage, date_of_birth: datetime.date | None, role: str = RegistrationRole.PARTICIPANT
+) -> None:
+    """Why a person may not register. A volunteer (registered by the organiser who accepted them) is not
+    a member of the event's audience: the audience's age limit, the registration deadline and "no
+    registration needed" are for participants; volunteering applies its own age rules (the Act)."""
     if not user.is_authenticated:
         raise ValidationError(_("Log in to register for an event."))
     if not EventPage.objects.live().public().filter(pk=event.pk).exists():
         raise ValidationError(_("This event is not open for registration."))
-    if event.registration_mode == RegistrationMode.NONE:
+    volunteer = role == RegistrationRole.VOLUNTEER
+    if event.registration_mode == RegistrationMode.NONE and not volunteer:
         raise ValidationError(_("This event needs no registration: just come."))
     now = timezone.now()
     sessions = list(event.sessions.all())
@@ -77,6 +83,8 @@ def _check_can_register(*, user, event: EventPage, date_of_birth: datetime.date 
         if sessions and all(session.cancelled for session in sessions):
             raise ValidationError(_("This event is cancelled."))
         raise ValidationError(_("This event has already taken place."))
+    if volunteer:
+        return
     if event.registration_deadline and now > event.registration_deadline:
         raise ValidationError(_("The registration deadline for this event has passed."))
     if event.min_age is not None or event.max_age is not None:
@@ -112,7 +120,7 @@ def registration_create(
     Registering twice is refused (a cancelled registration may register again: it joins at the end).
     ``date_of_birth`` is asked only for events with an age limit, and kept on the profile.
     """
-    _check_can_register(user=user, event=event, date_of_birth=date_of_birth)
+    _check_can_register(user=user, event=event, date_of_birth=date_of_birth, role=role)
     locked = _lock_event(event)
     # Seats freed since the last change (a session cancelled or over) go to those waiting first.
     _promote(locked)
@@ -141,6 +149,24 @@ def registration_create(
         raise ValidationError(_("You are already registered for this event.")) from None
     _notify(registration, "confirmation")
     return registration
+
+
+@transaction.atomic
+def volunteer_registration_ensure(*, user, event: EventPage) -> Registration:
+    """Register an accepted volunteer for the event (called by volunteering when the organiser accepts).
+
+    Same seats and waiting list as everyone (``registration_create`` with the role *volunteer*); the
+    audience's age limit and the registration deadline do not apply to volunteers. A person already
+    registered keeps the seat (or place) and becomes a volunteer; a repeat returns the registration.
+    """
+    _lock_event(event)
+    existing = Registration.objects.filter(user=user, event=event).exclude(status=RegistrationStatus.CANCELLED).first()
+    if existing is not None:
+        if existing.role != RegistrationRole.VOLUNTEER:
+            existing.role = RegistrationRole.VOLUNTEER
+            existing.save(update_fields=["role"])
+        return existing
+    return registration_create(user=user, event=event, role=RegistrationRole.VOLUNTEER)
 
 
 @transaction.atomic

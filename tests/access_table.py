@@ -114,6 +114,9 @@ EXPECTED: dict[str, Entry] = {
     "volunteering:consent": Entry(same(400), _volunteering_consent_token),
     "volunteering:contract": Entry((302, 404, 404, 404, 404, 404), _volunteer_application),
     "volunteering:contract_pdf": Entry((302, 404, 404, 404, 404, 404), _volunteer_application),
+    "volunteering:consent_resend": Entry(
+        (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
+    ),
     "volunteering:statement": Entry(
         (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
     ),

@@ -27,6 +27,7 @@ from kok_learn.caching.content_cache import current_generation
 
 from .courses.factories import UserFactory, lessons_of, make_course
 from .events.factories import make_event
+from .volunteering.factories import opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +119,7 @@ def test_every_cached_fragment_is_the_same_for_two_different_learners(client, re
     events_services.registration_create(user=ana, event=event)  # a booking shows as seats, never as a name
     urls = ["/", "/tecajevi/", course.url, next_course.url, lessons[0].url, lessons[1].url, lessons[-1].url]
     urls += ["/moje-ucenje/", "/program/", "/program/?vrsta=workshop", event.url]
+    urls.append(opportunity(title="Prilika za dvoje").get_parent().url)  # the volunteering opportunities' cards
 
     for learner in (ana, branko):
         recorded["current"]["who"] = learner.email

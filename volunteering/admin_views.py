@@ -82,8 +82,10 @@ def application_decide(request, pk: int):
     application = _get(Application.objects.all(), request, pk=pk, organisation_id__in=_organisation_ids(request))
     try:
         if request.POST.get("action") == "accept":
-            services.application_accept(application=application, by=request.user)
+            application = services.application_accept(application=application, by=request.user)
             messages.success(request, _("The application has been accepted."))
+            if getattr(application, "event_note", ""):
+                messages.info(request, application.event_note)
         else:
             services.application_decline(
                 application=application, by=request.user, reason=request.POST.get("reason", "")

@@ -8,6 +8,8 @@ class VolunteeringConfig(AppConfig):
 
     def ready(self):
         from accounts import privacy
+        from kok_learn.caching.generation import purge_on_change
+        from organisations.models import Organisation
 
         from . import models
         from .privacy import erase_user, export_user
@@ -29,3 +31,5 @@ class VolunteeringConfig(AppConfig):
                 ],
             )
         )
+        # The organiser's name is on cached pages and in the opportunity cards' fragment.
+        purge_on_change(Organisation)

@@ -118,10 +118,16 @@ class VolunteeringIndexPage(Page):
         verbose_name = _("volunteering opportunities")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import opportunity_list
+        from django.utils.functional import SimpleLazyObject
+
+        from .selectors import opportunity_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["opportunities"] = opportunity_list(index=self)
+        # Looked up only when the cards' fragment is not cached (templates/volunteering/volunteering_index_page.html):
+        # a cached listing costs no query at all. An opportunity's address is this page's plus its slug
+        # (opportunities are children of this page only), so no URL is worked out per card.
+        context["opportunities"] = SimpleLazyObject(lambda: opportunity_cards(index=self))
+        context["index_url"] = self.get_url(request)
         return context
 
 
@@ -323,7 +329,7 @@ class Application(models.Model):
 
 
 class VolunteeringConsent(CleanNamesMixin, models.Model):
-    """A parent's or guardian's written consent for a volunteer aged 15 to 17 (Art. 13 of the Act)."""
+    """A parent's or guardian's written consent for a volunteer aged 15 to 17 (the Act's rules on minors; see docs/volunteering.md for the article references)."""
 
     name_fields = ("guardian_name",)
 
@@ -348,7 +354,7 @@ class VolunteeringConsent(CleanNamesMixin, models.Model):
 
 
 class Contract(models.Model):
-    """Ugovor o volontiranju (Art. 30–31 of the Act)."""
+    """Ugovor o volontiranju (when written form is required and its elements: Art. 26–27 of the Act per volunteer centres' guidance, not yet checked against the official consolidated text; docs/volunteering.md)."""
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="contract")
     place = models.CharField(_("place of volunteering"), max_length=200)
@@ -388,7 +394,7 @@ class Contract(models.Model):
 
 
 class VulnerableGroupsCheck(models.Model):
-    """Before the first shift with vulnerable groups (Art. 14.a of the Act): the volunteer's statement
+    """Before the first shift with vulnerable groups (the Act's child-protection rules, NN 84/21): the volunteer's statement
     and the organiser's record that it saw a criminal-record certificate — never a copy of it."""
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="vulnerable_check")

@@ -16,8 +16,37 @@ COORDINATOR_ROLES = [OrganisationMembership.Role.COORDINATOR, OrganisationMember
 AGE_BANDS = [("do 15", 0, 14), ("15–17", 15, 17), ("18–29", 18, 29), ("30–64", 30, 64), ("65 i više", 65, 200)]
 
 
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "place",
+    "time_commitment",
+    "minimum_age",
+    "activity_type",
+    "organiser__name",
+)
+
+
 def opportunity_list(*, index):
-    return OpportunityPage.objects.child_of(index).live().public().select_related("organiser").order_by("title")
+    """The open opportunities' cards, in one query: only what a card shows (title, URL, organiser,
+    place, activity, time, minimum age), not the pages' long texts."""
+    return (
+        OpportunityPage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("organiser")
+        .only(*CARD_FIELDS)
+        .order_by("title")
+    )
+
+
+def opportunity_cards(*, index) -> list[OpportunityPage]:
+    """``opportunity_list`` with each activity's label looked up once per list, not once per card."""
+    labels = {value: str(label) for value, label in ActivityType.choices}
+    cards = list(opportunity_list(index=index))
+    for card in cards:
+        card.activity_label = labels.get(card.activity_type, "")
+    return cards
 
 
 def coordinator_organisation_ids(*, user) -> list[int]:
@@ -56,14 +85,16 @@ def application_for_volunteer(*, user, application_id: int) -> Application | Non
 
 
 def application_hours_summary(*, applications) -> dict:
-    totals = {
-        HourEntry.State.PENDING: Decimal(0),
-        HourEntry.State.APPROVED: Decimal(0),
-        HourEntry.State.DECLINED: Decimal(0),
+    """Hours per state, keyed by name for templates: ``{"pending": …, "approved": …, "declined": …}``."""
+    names = {
+        HourEntry.State.PENDING: "pending",
+        HourEntry.State.APPROVED: "approved",
+        HourEntry.State.DECLINED: "declined",
     }
+    totals = dict.fromkeys(names.values(), Decimal(0))
     for application in applications:
         for entry in application.hour_entries.all():
-            totals[entry.state] += entry.hours
+            totals[names[entry.state]] += entry.hours
     return totals
 
 

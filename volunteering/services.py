@@ -5,7 +5,6 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import services as account_services
 from accounts.services import age_on
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue
@@ -37,9 +37,9 @@ from .models import (
 
 CONSENT_SALT = "volunteering.guardian-consent"
 ADULT_AGE = 18
-MIN_AGE = 15  # below this only "odgoj za volontiranje" (Art. 13 para 2)
+MIN_AGE = 15  # below this only "odgoj za volontiranje" (the Act's rules on minors; docs/volunteering.md)
 
-# The Act's contract elements (Art. 30) with texts the organiser may change before accepting.
+# The Act's contract elements (Art. 27 per volunteer centres' guidance; docs/volunteering.md) with texts the organiser may change before accepting.
 DEFAULT_RIGHTS = (
     "Volonter ima pravo na pisanu potvrdu o volontiranju, na upoznavanje s aktivnostima i uvjetima volontiranja, "
     "na odgovarajuću obuku, na naknadu ugovorenih troškova, na zaštitu osobnih podataka i na odbijanje aktivnosti "
@@ -69,7 +69,7 @@ def age_today(profile: VolunteerProfile, today: datetime.date | None = None) -> 
 
 
 def eligibility_error(*, opportunity: OpportunityPage, profile: VolunteerProfile, today=None) -> str | None:
-    """Why this person may not apply, in Croatian, or None (Art. 13 of the Act)."""
+    """Why this person may not apply, in Croatian, or None (the Act's rules on minors)."""
     age = age_today(profile, today)
     if age < MIN_AGE and not opportunity.volunteering_education:
         return _(
@@ -169,47 +169,28 @@ def application_create(
     return application
 
 
-def _signer() -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=CONSENT_SALT)
+# The signed link, its expiry and the voiding of older links are accounts' (accounts.services.consent_link_*).
+ConsentLinkInvalid = account_services.ConsentLinkInvalid
+ConsentLinkExpired = account_services.ConsentLinkExpired
 
 
 def consent_token(*, consent: VolunteeringConsent) -> str:
     # As accounts' guardian consent: the send counter is in the token, so a re-sent link voids older ones.
-    return _signer().sign_object({"c": consent.pk, "a": consent.application_id, "n": consent.times_sent})
-
-
-class ConsentLinkInvalid(Exception):
-    pass
-
-
-class ConsentLinkExpired(Exception):
-    def __init__(self, consent):
-        super().__init__("expired")
-        self.consent = consent
+    return account_services.consent_link_token(
+        salt=CONSENT_SALT, payload={"c": consent.pk, "a": consent.application_id, "n": consent.times_sent}
+    )
 
 
 def consent_from_token(*, token: str) -> VolunteeringConsent:
-    signer = _signer()
-    expired = False
-    try:
-        payload = signer.unsign_object(token, max_age=settings.KOK_GUARDIAN_LINK_MAX_AGE)
-    except signing.SignatureExpired:
-        payload = signer.unsign_object(token)
-        expired = True
-    except signing.BadSignature as error:
-        raise ConsentLinkInvalid from error
-    if not isinstance(payload, dict):
-        raise ConsentLinkInvalid
+    payload, expired = account_services.consent_link_payload(salt=CONSENT_SALT, token=token)
     consent = (
-        VolunteeringConsent.objects.select_related("application__opportunity", "application__volunteer")
+        VolunteeringConsent.objects.select_related("application__opportunity__organiser", "application__volunteer")
         .filter(pk=payload.get("c"), application_id=payload.get("a"))
         .first()
     )
-    if consent is None or consent.times_sent != payload.get("n"):
-        raise ConsentLinkInvalid
-    if expired and consent.confirmed_at is None:
-        raise ConsentLinkExpired(consent)
-    return consent
+    return account_services.consent_link_check(
+        consent=consent, payload=payload, expired=expired, confirmed=consent is not None and bool(consent.confirmed_at)
+    )
 
 
 @transaction.atomic
@@ -236,6 +217,21 @@ def consent_send(*, consent: VolunteeringConsent, request=None) -> VolunteeringC
     email = consent.guardian_email
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
     return consent
+
+
+@transaction.atomic
+def consent_resend(*, application: Application, request=None) -> VolunteeringConsent:
+    """The volunteer (or the parent, from an expired link) asks for a new link: a new e-mail to the same
+    parent or guardian; every older link stops working. Only while the consent is still awaited."""
+    consent = (
+        VolunteeringConsent.objects.select_for_update(of=("self",))
+        .select_related("application__opportunity__organiser", "application__volunteer")
+        .filter(application=application)
+        .first()
+    )
+    if consent is None or consent.confirmed_at or consent.application.state != Application.State.AWAITING_CONSENT:
+        _refuse(_("This application is not waiting for the consent of a parent or guardian."))
+    return consent_send(consent=consent, request=request)
 
 
 @transaction.atomic
@@ -293,7 +289,40 @@ def application_accept(*, application: Application, by) -> Application:
         contract.save()
     if application.opportunity.vulnerable_groups:
         VulnerableGroupsCheck.objects.get_or_create(application=application)
+    application.event_note = _register_for_event(application)
     return application
+
+
+def _register_for_event(application: Application) -> str:
+    """An opportunity linked to an event of the programme: the accepted volunteer is registered for it
+    as a volunteer (``events.services.volunteer_registration_ensure``: the event's seats and waiting list
+    and its approval, not its audience's age limit). Acceptance stands even when the event cannot take
+    the registration (already held, unpublished); the coordinator is told why. Returns the note for the
+    coordinator, "" when the opportunity has no event."""
+    from events.models import RegistrationStatus
+    from events.services import volunteer_registration_ensure
+
+    event = application.opportunity.event
+    if event is None or application.volunteer is None:
+        return ""
+    try:
+        with transaction.atomic():
+            registration = volunteer_registration_ensure(user=application.volunteer, event=event)
+    except ValidationError as error:
+        return _("The volunteer could not be registered for the event %(event)s: %(reason)s") % {
+            "event": event.title,
+            "reason": " ".join(error.messages),
+        }
+    if registration.status == RegistrationStatus.WAITLISTED:
+        return _(
+            "The event %(event)s is full: the volunteer is on its waiting list (place %(position)s) and moves up "
+            "automatically when a seat is freed."
+        ) % {"event": event.title, "position": registration.waitlist_position}
+    if registration.status == RegistrationStatus.PENDING:
+        return _("The volunteer's registration for the event %(event)s waits for the event's approval.") % {
+            "event": event.title
+        }
+    return _("The volunteer has been registered for the event %(event)s.") % {"event": event.title}
 
 
 @transaction.atomic
@@ -616,6 +645,18 @@ def confirmation_issue(*, confirmation: Confirmation, by, competences: dict | No
     subject = f"volunteering:{application.volunteer_id}:{application.organisation_id}:{confirmation.period_start:%Y%m%d}-{confirmation.period_end:%Y%m%d}"
     if confirmation.kind == Confirmation.Kind.COMPETENCES:
         subject = subject.replace("volunteering:", "volunteering-competences:", 1)
+    details = None
+    if confirmation.kind == Confirmation.Kind.COMPETENCES:
+        # Each filled competence with what the volunteer showed, in the order of the Recommendation.
+        with translation.override(settings.LANGUAGE_CODE):
+            details = {
+                "heading": _("Competences gained through volunteering"),
+                "items": [
+                    {"label": str(label), "text": confirmation.competences[key]}
+                    for key, label in KeyCompetence.choices
+                    if confirmation.competences.get(key)
+                ],
+            }
     certificate = certificate_issue(
         recipient=application.volunteer,
         subject_key=subject,
@@ -623,6 +664,7 @@ def confirmation_issue(*, confirmation: Confirmation, by, competences: dict | No
         hours=hours,
         template=_template(confirmation.kind),
         issuer=_issuer(application.organisation),
+        details=details,
     )
     confirmation.certificate = certificate
     confirmation.issued_by = by

@@ -1,6 +1,7 @@
 """The volunteer's side: profile, applying, the guardian's consent link, the contract, the
 vulnerable-groups statement, hours and confirmations. Other people's things answer 404."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.participation import participation_next_url
+from accounts.views import guardian_resend_limited
 from kok_learn.http import client_ip
 
 from . import selectors, services
@@ -36,9 +38,18 @@ def _my_application(request, application_id):
 @login_required
 @require_GET
 def my_volunteering(request):
+    from events.selectors import registrations_of_user
+
     applications = list(selectors.my_applications(user=request.user))
+    # The volunteer's registrations for the opportunities' events (one query): seat, waiting list or approval.
+    registrations = (
+        {registration.event_id: registration for registration in registrations_of_user(user=request.user)}
+        if any(application.opportunity.event_id for application in applications)
+        else {}
+    )
     for application in applications:
         application.hours_blocked = services.hours_block_reason(application)
+        application.event_registration = registrations.get(application.opportunity.event_id)
     return render(
         request,
         "volunteering/my_volunteering.html",
@@ -48,6 +59,7 @@ def my_volunteering(request):
             "profile": VolunteerProfile.objects.filter(user=request.user).first(),
             "hours_form": HoursForm(),
             "confirmation_form": ConfirmationRequestForm(),
+            "consent_valid_days": settings.KOK_GUARDIAN_LINK_MAX_AGE // 86400,
         },
     )
 
@@ -120,7 +132,17 @@ def consent(request, token: str):
     try:
         consent = services.consent_from_token(token=token)
     except services.ConsentLinkExpired as expired:
-        return render(request, "volunteering/consent_expired.html", {"consent": expired.consent}, status=410)
+        # The parent may ask for a new link to the same address (as accounts' expired guardian link).
+        context = {"consent": expired.consent, "valid_days": settings.KOK_GUARDIAN_LINK_MAX_AGE // 86400}
+        if request.method == "POST" and request.POST.get("action") == "resend":
+            if guardian_resend_limited(request):
+                return render(request, "volunteering/consent_expired.html", {**context, "limited": True}, status=429)
+            try:
+                services.consent_resend(application=expired.consent.application, request=request)
+            except ValidationError:
+                return render(request, "volunteering/consent_invalid.html", status=400)
+            return render(request, "volunteering/consent_resent.html", {"consent": expired.consent})
+        return render(request, "volunteering/consent_expired.html", context, status=410)
     except services.ConsentLinkInvalid:
         return render(request, "volunteering/consent_invalid.html", status=400)
     if request.method == "POST" and consent.confirmed_at is None:
@@ -174,6 +196,28 @@ def contract_pdf_response(request, contract):
         )
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@login_required
+@require_POST
+def consent_resend(request, application_id: int):
+    """The volunteer asks for a new consent link for their parent or guardian (older links stop working)."""
+    application = _my_application(request, application_id)
+    if guardian_resend_limited(request):
+        messages.error(request, _("Too many requests. Please try again in an hour."))
+        return redirect("volunteering:my")
+    try:
+        consent = services.consent_resend(application=application, request=request)
+    except ValidationError as error:
+        for message in _errors(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("A new link has been sent to %(email)s. Links sent before no longer work.")
+            % {"email": consent.guardian_email},
+        )
+    return redirect("volunteering:my")
 
 
 @login_required

@@ -52,3 +52,14 @@ def test_erase_keeps_the_register_but_not_the_person(client, issue):
     assert "Ana Jurić" not in html
     assert "Nositelj je izbrisao svoj korisnički račun" in html
     assert provider().export(user) == []
+
+
+def test_details_printed_on_the_certificate_are_exported_and_erased_with_the_person(issue):
+    user = UserFactory(first_name="Ana", last_name="Jurić")
+    details = {"heading": "Kompetencije", "items": [{"label": "digitalna", "text": "Vodila je tečaj."}]}
+    certificate = issue(recipient=user, details=details)
+    assert certificate.details == details
+    assert provider().export(user)[0]["details"] == details
+    provider().erase(user)
+    certificate.refresh_from_db()
+    assert certificate.details == {}

@@ -127,6 +127,88 @@ def test_expired_consent_link_is_refused(client, settings):
     assert application.state == Application.State.AWAITING_CONSENT
 
 
+def _consent_path(message) -> str:
+    link = next(line for line in message.body.splitlines() if "/suglasnost/" in line).strip()
+    return link.split("testserver", 1)[-1]
+
+
+def test_volunteer_asks_for_a_new_consent_link_which_voids_the_old_one(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    opp = opportunity(minimum_age=15, title="Knjižnica za djecu")
+    teen = volunteer(age=16)
+    with django_capture_on_commit_callbacks(execute=True):
+        _post_apply(client, teen, opp, guardian_name="Marija Kovač", guardian_email="marija@primjer.test")
+    application = Application.objects.get(volunteer=teen)
+    old_path = _consent_path(mail.outbox[-1])
+    client.logout()
+    settings.KOK_GUARDIAN_LINK_MAX_AGE = -1  # every link is now too old
+    expired = client.get(old_path)
+    assert expired.status_code == 410
+    page = expired.content.decode()
+    assert "Knjižnica za djecu" in page and "Pošalji poveznicu ponovno" in page  # what the parent can do
+    client.force_login(teen)
+    my_page = client.get(reverse("volunteering:my")).content.decode()
+    resend_url = reverse("volunteering:consent_resend", args=[application.pk])
+    assert resend_url in my_page
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url, follow=True)
+    assert "marija@primjer.test" in response.content.decode()
+    assert len(mail.outbox) == sent + 1 and mail.outbox[-1].to == ["marija@primjer.test"]
+    new_path = _consent_path(mail.outbox[-1])
+    settings.KOK_GUARDIAN_LINK_MAX_AGE = 7 * 86400
+    client.logout()
+    assert client.get(old_path).status_code == 400  # the older link is void
+    client.post(new_path, REMOTE_ADDR="10.9.8.7")
+    application.refresh_from_db()
+    assert application.state == Application.State.PENDING
+    # Nothing left to re-send: a clear message, no e-mail.
+    client.force_login(teen)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url, follow=True)
+    assert "ne čeka suglasnost" in response.content.decode()
+    assert len(mail.outbox) == sent + 1
+
+
+def test_consent_link_resends_are_rate_limited_and_the_parent_can_resend_from_the_expired_page(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    application = services.application_create(
+        user=volunteer(age=17),
+        opportunity=opportunity(minimum_age=15),
+        guardian_name="A B",
+        guardian_email="ab@primjer.test",
+    )
+    token = services.consent_token(consent=application.consent)
+    settings.KOK_GUARDIAN_LINK_MAX_AGE = -1
+    path = reverse("volunteering:consent", args=[token])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path, {"action": "resend"})
+    assert response.status_code == 200 and mail.outbox[-1].to == ["ab@primjer.test"]
+    assert client.get(path).status_code == 400  # the parent's own old link is void now
+    client.force_login(application.volunteer)
+    resend_url = reverse("volunteering:consent_resend", args=[application.pk])
+    for _ in range(4):
+        client.post(resend_url)
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend_url, follow=True)
+    assert "Previše zahtjeva" in response.content.decode()
+    assert len(mail.outbox) == sent
+    application.consent.refresh_from_db()
+    assert application.consent.times_sent == 6  # the first e-mail, then five re-sends (one budget) before the limit
+    other = volunteer()
+    client.force_login(other)
+    assert client.post(resend_url).status_code == 404
+
+
 def test_contract_blocks_hours_until_both_sides_accept(client):
     opp = opportunity(long_term=True)
     application = accepted_application(opp=opp)
@@ -292,6 +374,45 @@ def test_competence_confirmation_only_when_asked_at_the_start():
     assert "digitalna kompetencija" in confirmation.certificate.title
 
 
+def test_competence_confirmation_pdf_prints_each_filled_competence_with_its_description(
+    client, django_capture_on_commit_callbacks
+):
+    from tests.pdftools import pdf_page_sizes, pdf_text
+
+    application = accepted_application(opp=opportunity(long_term=True), competences_wanted=True)
+    client.force_login(application.volunteer)
+    client.post(
+        reverse("volunteering:confirmation_request", args=[application.pk]),
+        {"kind": "kompetencije", "period_start": YESTERDAY.isoformat(), "period_end": YESTERDAY.isoformat()},
+    )
+    confirmation = Confirmation.objects.get(application=application)
+    client.force_login(coordinator_of(application.organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("volunteering_confirmation_issue", args=[confirmation.pk]),
+            {
+                "competence_digitalna": "Samostalno je vodila tečaj rada na računalu za starije sumještane.",
+                "competence_gradanska": "Pripremila je javnu raspravu o društvenom centru u Kravarskom.",
+                "competence_jezici": "   ",
+            },
+        )
+    confirmation.refresh_from_db()
+    assert set(confirmation.competences) == {"digitalna", "gradanska"}
+    client.force_login(application.volunteer)
+    response = client.get(confirmation.certificate.get_download_path())
+    assert response.status_code == 200
+    pdf = b"".join(response.streaming_content)
+    text = pdf_text(pdf)
+    assert len(pdf_page_sizes(pdf)) == 2  # the statement, then the competences
+    assert "Kompetencije stečene volontiranjem" in text
+    assert "digitalna kompetencija" in text
+    assert "Samostalno je vodila tečaj rada na računalu za starije sumještane." in text
+    assert "građanska kompetencija" in text
+    assert "Pripremila je javnu raspravu o društvenom centru u Kravarskom." in text
+    assert "višejezična" not in text  # an empty competence is not printed
+    assert confirmation.certificate.display_code in text
+
+
 def test_annual_report_totals_split_exactly_at_new_year_in_constant_queries(django_assert_max_num_queries):
     year = TODAY.year - 1
     organisation_opp = opportunity(activity_type="kultura")
@@ -422,9 +543,8 @@ def test_attended_event_sessions_become_hours_to_approve_once(client):
     event = make_event(title="Kulturna večer za test", sessions=((-26, 3), (-50, 1.5), (48, 2)))
     opp = opportunity(event=event)
     application = accepted_application(opp=opp)
-    volunteer_seat = Registration.objects.create(
-        event=event, user=application.volunteer, role=RegistrationRole.VOLUNTEER
-    )
+    volunteer_seat = Registration.objects.get(event=event, user=application.volunteer)  # registered on acceptance
+    assert volunteer_seat.role == RegistrationRole.VOLUNTEER
     past = list(event.sessions.order_by("start"))[:2]
     Attendance.objects.create(registration=volunteer_seat, session=past[0], status=AttendanceStatus.PRESENT)
     Attendance.objects.create(registration=volunteer_seat, session=past[1], status=AttendanceStatus.ABSENT)
@@ -436,3 +556,124 @@ def test_attended_event_sessions_become_hours_to_approve_once(client):
     client.post(reverse("volunteering_hours_from_events"))
     entries = list(HourEntry.objects.filter(application=application))
     assert [(e.hours, e.state) for e in entries] == [(Decimal("1.5"), HourEntry.State.PENDING)]
+
+
+def _accept_over_http(client, application):
+    client.force_login(coordinator_of(application.organisation))
+    response = client.post(
+        reverse("volunteering_application_decide", args=[application.pk]), {"action": "accept"}, follow=True
+    )
+    return " ".join(str(message) for message in response.context["messages"])
+
+
+def test_accepting_registers_for_the_event_and_attended_sessions_end_as_approved_hours(
+    client, django_capture_on_commit_callbacks
+):
+    from events.models import Registration, RegistrationRole, RegistrationStatus
+    from tests.accounts.factories import UserFactory
+    from tests.events.factories import make_event
+
+    trainer = UserFactory()
+    event = make_event(title="Večer tradicijskih plesova", sessions=((-26, 3), (48, 2)), trainers=[trainer])
+    opp = opportunity(event=event)
+    user = volunteer()
+    _post_apply(client, user, opp, motivation="Rado pomažem.")
+    application = Application.objects.get(volunteer=user)
+    assert not Registration.objects.filter(user=user).exists()  # applying alone registers nobody
+    with django_capture_on_commit_callbacks(execute=True):
+        note = _accept_over_http(client, application)
+    assert "prijavljen" in note and "Večer tradicijskih plesova" in note
+    registration = Registration.objects.get(user=user, event=event)
+    assert (registration.role, registration.status) == (RegistrationRole.VOLUNTEER, RegistrationStatus.BOOKED)
+    assert any(user.email in message.to for message in mail.outbox)  # the event's confirmation e-mail
+    client.force_login(user)
+    assert "Večer tradicijskih plesova" in client.get(reverse("volunteering:my")).content.decode()
+    # The trainer marks the past session; the coordinator turns it into hours and approves them.
+    session = event.sessions.order_by("start").first()
+    client.force_login(trainer)
+    client.post(reverse("events:attendance", args=[session.pk]), {"registration": registration.pk, "status": "present"})
+    coordinator = coordinator_of(opp.organiser)
+    client.force_login(coordinator)
+    client.post(reverse("volunteering_hours_from_events"))
+    entry = HourEntry.objects.get(application=application)
+    assert (entry.hours, entry.state) == (Decimal("3"), HourEntry.State.PENDING)
+    client.post(reverse("volunteering_hours_decide"), {"entry": [entry.pk], "action": "approve"})
+    client.force_login(user)
+    page = client.get(reverse("volunteering:my")).content.decode()
+    entry.refresh_from_db()
+    assert entry.state == HourEntry.State.APPROVED, entry.state
+    assert "Odobreni sati: 3" in page, page[page.find("Odobreni") :][:200]
+
+
+def test_a_full_event_puts_the_accepted_volunteer_on_its_waiting_list(client):
+    from events.models import Registration, RegistrationStatus
+    from events.services import registration_create
+    from tests.events.factories import make_event
+
+    event = make_event(capacity=1, sessions=((48, 2),))
+    registration_create(user=volunteer(), event=event)
+    application = services.application_create(user=volunteer(), opportunity=opportunity(event=event))
+    note = _accept_over_http(client, application)
+    assert "lista čekanja" in note.lower() or "listi čekanja" in note.lower()
+    registration = Registration.objects.get(user=application.volunteer, event=event)
+    assert (registration.status, registration.waitlist_position) == (RegistrationStatus.WAITLISTED, 1)
+    application.refresh_from_db()
+    assert application.state == Application.State.ACCEPTED
+
+
+def test_the_events_audience_age_limit_does_not_refuse_a_volunteer_but_a_past_event_is_explained(client):
+    from events.models import Registration, RegistrationRole
+    from events.services import registration_create
+    from tests.events.factories import make_event
+
+    children = make_event(title="Kreativna radionica za djecu", min_age=6, max_age=12, sessions=((48, 2),))
+    adult = volunteer(age=40)
+    with pytest.raises(ValidationError):  # as a participant, the audience's age limit applies
+        registration_create(user=adult, event=children, date_of_birth=adult.volunteer_profile.date_of_birth)
+    application = services.application_create(user=adult, opportunity=opportunity(event=children))
+    _accept_over_http(client, application)
+    assert Registration.objects.get(user=adult, event=children).role == RegistrationRole.VOLUNTEER
+    held = make_event(title="Održana priredba", sessions=((-50, 2),))
+    late = services.application_create(user=volunteer(), opportunity=opportunity(event=held))
+    note = _accept_over_http(client, late)
+    assert "nije moguće prijaviti" in note.lower() or "održan" in note.lower()
+    late.refresh_from_db()
+    assert late.state == Application.State.ACCEPTED and not Registration.objects.filter(event=held).exists()
+
+
+def test_a_participant_who_is_accepted_as_a_volunteer_keeps_the_seat_and_becomes_a_volunteer(client):
+    from events.models import Registration, RegistrationRole, RegistrationStatus
+    from events.services import registration_create
+    from tests.events.factories import make_event
+
+    event = make_event(capacity=1, sessions=((48, 2),))
+    user = volunteer()
+    registration_create(user=user, event=event)
+    _accept_over_http(client, services.application_create(user=user, opportunity=opportunity(event=event)))
+    registration = Registration.objects.get(user=user, event=event)
+    assert (registration.role, registration.status) == (RegistrationRole.VOLUNTEER, RegistrationStatus.BOOKED)
+
+
+def test_listing_cards_come_from_the_content_cache_and_follow_every_change(client):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    caches["pages"].clear()
+    first = opportunity(title="Berba jabuka u voćnjaku")
+    index = first.get_parent()
+    page = client.get(index.url + "?a=1").content.decode()
+    assert "Berba jabuka u voćnjaku" in page and f'href="{first.url}"' in page
+    assert "kultura i umjetnost" in page  # the activity's label, in Croatian
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(index.url + "?a=2").content.decode()  # a page-cache miss, the cards cached
+    assert "Berba jabuka u voćnjaku" in again
+    assert not [q for q in queries.captured_queries if "volunteering_opportunitypage" in q["sql"]]
+    # An organisation renamed, an opportunity published or unpublished: the cards follow at once.
+    first.organiser.name = "Udruga Voćnjak Kravarsko"
+    first.organiser.save()
+    assert "Udruga Voćnjak Kravarsko" in client.get(index.url + "?a=3").content.decode()
+    opportunity(title="Čišćenje potoka Kravaršćica", organiser=first.organiser).save_revision().publish()
+    assert "Čišćenje potoka Kravaršćica" in client.get(index.url + "?a=4").content.decode()
+    first.unpublish()
+    assert "Berba jabuka u voćnjaku" not in client.get(index.url + "?a=5").content.decode()
