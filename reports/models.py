@@ -118,7 +118,7 @@ class ParticipantRecord(models.Model):
     county = models.CharField(_("county of residence"), max_length=40, choices=COUNTY_CHOICES, blank=True)
     rural = models.BooleanField(_("lives in a rural area"), null=True, blank=True)
     # Household situation: asked only when the indicator set asks (ESF 2014–2020, ``household_questions``);
-    # not core data, so an empty answer leaves the record complete; "prefer not to say" counts as no.
+    # then core data: without a yes or no to each, the record is incomplete (IndicatorSet.complete).
     household_jobless = models.CharField(
         _("nobody in your household has a job"),
         max_length=12,
@@ -181,9 +181,12 @@ class ParticipantRecord(models.Model):
         elif self.unemployed_months is not None and self.unemployed_months > 600:
             raise ValidationError({"unemployed_months": _("Enter the number of months (at most 600).")})
 
-    @property
-    def core_complete(self) -> bool:
-        return bool(self.sex and self.date_of_birth and self.employment_status and self.isced is not None)
+    def core_complete(self, household_questions: tuple[str, ...] = ()) -> bool:
+        """Every core answer known: sex, date of birth, employment, education, and a yes or no to each
+        household question the indicator set asks (``IndicatorSet.household_questions``)."""
+        return bool(self.sex and self.date_of_birth and self.employment_status and self.isced is not None) and all(
+            getattr(self, name) in (Answer.YES, Answer.NO) for name in household_questions
+        )
 
 
 class SpecialCategories(models.Model):

@@ -135,10 +135,11 @@ class IndicatorReport:
         return [str(SEX_LABELS[sex]) for sex in self.indicator_set.sexes]
 
 
-def _count(indicators, facts_list: list[Facts], sexes) -> list[Row]:
+def _count(indicators, facts_list: list[Facts], indicator_set: IndicatorSet) -> list[Row]:
+    sexes = indicator_set.sexes
     rows = [Row(indicator=indicator) for indicator in indicators]
     for facts in facts_list:
-        if not facts.complete:
+        if not indicator_set.complete(facts):
             continue
         for row in rows:
             if row.indicator.counts(facts):
@@ -153,14 +154,13 @@ def indicator_report(
 ) -> IndicatorReport:
     """Every common output and immediate result indicator × sex for a period and an activity."""
     indicator_set = indicator_set or current_set()
-    sexes = indicator_set.sexes
     started = Participation.objects.filter(
         Q(record=OuterRef("pk"), started_on__gte=start, started_on__lte=end) & _activity_filter(activity)
     )
     values = RECORD_FIELDS + [f"special_categories__{name}" for name in SPECIAL_FIELDS]
     entries = [facts_from(row) for row in ParticipantRecord.objects.filter(Exists(started)).values(*values)]
-    outputs = _count(indicator_set.outputs, entries, sexes)
-    incomplete = sum(1 for facts in entries if not facts.complete)
+    outputs = _count(indicator_set.outputs, entries, indicator_set)
+    incomplete = sum(1 for facts in entries if not indicator_set.complete(facts))
     outputs[0].cells["total"] = outputs[0].cells.get("total", 0) + incomplete
 
     exits = ExitRecord.objects.filter(
@@ -178,7 +178,7 @@ def indicator_report(
         for name in ("job_searching", "in_education", "qualification", "employed"):
             flags[pk][name] = flags[pk].get(name, False) or row[name]
     leavers = [facts_from(row, prefix="participation__record__", results=flags[pk]) for pk, row in by_record.items()]
-    results = _count(indicator_set.results, leavers, sexes)
+    results = _count(indicator_set.results, leavers, indicator_set)
     return IndicatorReport(
         indicator_set=indicator_set,
         start=start,

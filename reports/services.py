@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import selectors
 from .indicators import HOUSEHOLD_QUESTIONS
 from .models import (
     ExitRecord,
@@ -49,7 +50,7 @@ def record_save(
     if entered_by is not None and entered_by != record.user:
         record.entered_by = entered_by
     record.full_clean()
-    record.is_complete = record.core_complete
+    record.is_complete = record.core_complete(selectors.current_set().household_questions)
     created = record.pk is None
     record.save()
     if created and record.user_id:

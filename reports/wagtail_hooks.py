@@ -207,14 +207,14 @@ class ParticipantRecordViewSet(ModelViewSet):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 # The paper form has the household questions only under a set that asks them (ESF 2014–2020).
-                asked = selectors.current_set().household_questions
+                self.household_asked = asked = selectors.current_set().household_questions
                 for name in HOUSEHOLD_QUESTIONS:
                     if name not in asked:
                         self.fields.pop(name, None)
 
             def save(self, commit=True):
                 instance = super().save(commit=False)
-                instance.is_complete = instance.core_complete
+                instance.is_complete = instance.core_complete(self.household_asked)
                 if commit:
                     instance.save()
                 return instance

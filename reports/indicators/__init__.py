@@ -25,7 +25,9 @@ INACTIVE_EDUCATION = "inactive_education"
 INACTIVE_OTHER = "inactive_other"
 
 # Household questions a set may ask on the entry form (fields of reports.ParticipantRecord, each answered
-# yes / no / "prefer not to say"). Not core data: an unanswered question leaves the record complete.
+# yes / no / "prefer not to say"). Under a set that asks them they are core data: the Commission counts a
+# participant in the breakdowns only with every non-sensitive answer known, household situation included
+# (IndicatorSet.complete).
 HOUSEHOLD_JOBLESS = "household_jobless"
 HOUSEHOLD_DEPENDENT_CHILDREN = "household_dependent_children"
 HOUSEHOLD_SINGLE_ADULT = "household_single_adult"
@@ -63,7 +65,7 @@ class Facts:
 
     @property
     def complete(self) -> bool:
-        """Core data the Commission requires for a participant to be counted in any breakdown."""
+        """The core data every set requires (an IndicatorSet adds its own: IndicatorSet.complete)."""
         return self.sex is not None and self.age is not None and self.employment is not None and self.isced is not None
 
     @property
@@ -113,6 +115,12 @@ class IndicatorSet:
     @property
     def all(self) -> tuple[Indicator, ...]:
         return self.outputs + self.results
+
+    def complete(self, facts: Facts) -> bool:
+        """Whether a participant counts in the breakdowns: every non-sensitive answer the set asks for is
+        known (sex, age, employment, education, and the household questions it asks). Residence and the
+        special categories are not required. Others count only in the grand total of participants."""
+        return facts.complete and all(getattr(facts, name) is not None for name in self.household_questions)
 
 
 def get_set(key: str) -> IndicatorSet:

@@ -2,8 +2,8 @@
 
 Points 1 (outputs for participants) and 2 (immediate results). The household indicators of point 1
 (CO12–CO14: jobless households, with dependent children, single adults with dependent children) come
-from the entry form's household questions, which only this set asks (``household_questions``); they are
-not core data, so an unanswered question neither makes the record incomplete nor counts (see
+from the entry form's household questions, which only this set asks (``household_questions``); here they
+are core data: without a yes or no to each, the person counts in the grand total only (see
 docs/reporting.md).
 """
 

@@ -42,7 +42,10 @@ def test_entry_form_with_prefer_not_to_say_answers(new_context, viewport):
     page.get_by_label(hr("Employed, including self-employed"), exact=True).check()
     page.locator("select[name=isced]").select_option("6")
     page.locator("select[name=county]").select_option("Zagrebačka")
-    page.get_by_label(hr("Yes"), exact=True).check()
+    page.locator("input[name=rural][value=yes]").check()
+    # The household questions (ESF 2014–2020, the demo's set): core data, answered yes or no.
+    for name in ("household_jobless", "household_dependent_children", "household_single_adult"):
+        page.locator(f"input[name={name}][value=no]").check()
     page.get_by_role("button", name=hr("Save and continue")).click()
 
     page.wait_for_url("**/sudionik/posebne-kategorije/**")
@@ -59,6 +62,7 @@ def test_entry_form_with_prefer_not_to_say_answers(new_context, viewport):
 
     record = ParticipantRecord.objects.get(user=person)
     assert record.is_complete and record.sex == "male" and record.isced == 6 and record.rural is True
+    assert (record.household_jobless, record.household_single_adult) == ("no", "no")
     answers = record.special_categories
     assert {answers.disability, answers.migrant, answers.minority, answers.homeless} == {"prefer_not"}
     assert Participation.objects.filter(record=record, activity_key=f"course:{course.pk}").exists()

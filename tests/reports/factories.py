@@ -6,6 +6,7 @@ import factory
 
 from accounts.models import User
 from reports.models import ExitRecord, ParticipantRecord, Participation, SpecialCategories
+from reports.selectors import current_set
 
 PERIOD = (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
 
@@ -49,7 +50,7 @@ def make_participant(
         entered_on=entered_on,
         **(household or {}),
     )
-    record.is_complete = record.core_complete
+    record.is_complete = record.core_complete(current_set().household_questions)
     record.save(update_fields=["is_complete"])
     if special:
         SpecialCategories.objects.create(record=record, **special)
@@ -66,8 +67,15 @@ def make_participant(
     return record
 
 
+# Household questions answered "no" (none of CO12–CO14 applies).
+NO_HOUSEHOLD = {"household_jobless": "no", "household_dependent_children": "no", "household_single_adult": "no"}
+
+
 def known_population() -> None:
-    """Seven people whose every indicator count is worked out by hand in test_indicators.py."""
+    """Seven people whose every indicator count is worked out by hand in test_indicators.py.
+
+    The five complete records answer the household questions (core data under ESF 2014–2020) with no.
+    """
     make_participant(
         sex="female",
         birth=datetime.date(1992, 1, 1),
@@ -75,6 +83,7 @@ def known_population() -> None:
         months=14,
         isced=3,
         rural=True,
+        household=NO_HOUSEHOLD,
         special={
             "disability": "yes",
             "migrant": "yes",
@@ -91,6 +100,7 @@ def known_population() -> None:
         employment="inactive_education",
         isced=1,
         rural=False,
+        household=NO_HOUSEHOLD,
         special={"minority": "yes", "other_disadvantaged": "prefer_not", "disability": "no"},
         exit={"job_searching": True, "in_education": True},
     )
@@ -100,6 +110,7 @@ def known_population() -> None:
         employment="inactive_other",
         isced=2,
         rural=True,
+        household=NO_HOUSEHOLD,
         special={"homeless": "yes", "disability": "prefer_not"},
     )
     make_participant(
@@ -109,6 +120,7 @@ def known_population() -> None:
         months=8,
         isced=6,
         rural=True,
+        household=NO_HOUSEHOLD,
         exit={"job_searching": True},
     )
     make_participant(
@@ -117,6 +129,7 @@ def known_population() -> None:
         employment="employed",
         isced=7,
         rural=False,
+        household=NO_HOUSEHOLD,
         special={"foreign_background": "yes"},
         exit={"employed": True},
     )
@@ -146,6 +159,8 @@ def known_population() -> None:
 def household_population() -> None:
     """Seven people whose household answers give the CO12–CO14 counts worked out in test_indicators.py.
 
+    Under ESF 2014–2020 the household answers are core data: four people answered every question and
+    count in the breakdowns; three count in the grand total only (a refusal, no answers, no education).
     Jobless (CO12): women 2, men 0, total 3 (the non-binary person counts in the total only).
     Jobless with dependent children (CO13): women 1, men 0, total 2.
     Single adult with dependent children (CO14): women 1, men 1, total 2.
@@ -154,17 +169,17 @@ def household_population() -> None:
     make_participant(sex="female", household=yes_all)
     make_participant(
         sex="female",
-        household={
-            "household_jobless": "yes",
-            "household_dependent_children": "no",
-            "household_single_adult": "prefer_not",
-        },
+        household={"household_jobless": "yes", "household_dependent_children": "no", "household_single_adult": "no"},
     )
     make_participant(
         sex="male",
         household={"household_jobless": "no", "household_dependent_children": "yes", "household_single_adult": "yes"},
     )
-    # "Prefer not to say" counts as no: not jobless, so not in CO13 although children live there.
+    make_participant(
+        sex="non_binary",
+        household={"household_jobless": "yes", "household_dependent_children": "yes", "household_single_adult": "no"},
+    )
+    # Grand total only: "prefer not to say" to one question; no household answers; no education.
     make_participant(
         sex="male",
         household={
@@ -173,7 +188,5 @@ def household_population() -> None:
             "household_single_adult": "no",
         },
     )
-    make_participant(sex="male")  # no household answers at all: complete, counted everywhere else
-    make_participant(sex="non_binary", household={"household_jobless": "yes", "household_dependent_children": "yes"})
-    # Incomplete (no education): every household answer is yes, yet it counts in the grand total only.
+    make_participant(sex="male")
     make_participant(sex="female", isced=None, household=yes_all)

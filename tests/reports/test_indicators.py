@@ -6,6 +6,8 @@ complete records in the period (two women, two men, one non-binary person), one 
 the period (not counted).
 """
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -148,19 +150,35 @@ def test_household_indicators_of_2014_by_sex():
     assert table["CO12"] == (2, 0, 3)
     assert table["CO13"] == (1, 0, 2)
     assert table["CO14"] == (1, 1, 2)
-    # Household answers are not core data: only the record without education is incomplete.
-    assert table["TOTAL"] == (2, 3, 7)
-    assert report.incomplete == 1
+    # Household answers are core data under 2014–2020 (the Commission's SFC FAQ on completeness):
+    # a refusal, no answers and no education each leave the person in the grand total only.
+    assert table["TOTAL"] == (2, 1, 7)
+    assert report.incomplete == 3
 
 
 @pytest.mark.django_db
-def test_unanswered_household_questions_leave_the_record_complete():
-    record = make_participant(sex="male")
-    assert record.household_jobless == "" and record.is_complete
-    report = selectors.indicator_report(start=PERIOD[0], end=PERIOD[1], indicator_set=esf2014.INDICATOR_SET)
-    table = _table(report)
-    assert report.incomplete == 0
-    assert table["CO05"] == (0, 1, 1) and table["CO12"] == (0, 0, 0)
+def test_unanswered_household_questions_count_in_the_grand_total_only_under_2014_2020():
+    make_participant(sex="male")
+    under_2014 = selectors.indicator_report(start=PERIOD[0], end=PERIOD[1], indicator_set=esf2014.INDICATOR_SET)
+    assert under_2014.incomplete == 1
+    assert _table(under_2014)["CO05"] == (0, 0, 0) and _table(under_2014)["TOTAL"] == (0, 0, 1)
+    # ESF+ asks no household questions: the same person is complete there.
+    under_2021 = selectors.indicator_report(start=PERIOD[0], end=PERIOD[1], indicator_set=esf2021.INDICATOR_SET)
+    assert under_2021.incomplete == 0
+
+
+def test_a_record_is_complete_only_with_a_yes_or_no_to_each_household_question_the_set_asks():
+    from reports.models import ParticipantRecord
+
+    record = ParticipantRecord(sex="female", date_of_birth=datetime.date(1980, 1, 1), employment_status="employed")
+    record.isced = 3
+    asked = esf2014.INDICATOR_SET.household_questions
+    assert record.core_complete() and not record.core_complete(asked)
+    record.household_jobless, record.household_dependent_children = "no", "yes"
+    record.household_single_adult = "prefer_not"
+    assert not record.core_complete(asked)
+    record.household_single_adult = "no"
+    assert record.core_complete(asked)
 
 
 def test_only_the_2014_set_asks_the_household_questions():
