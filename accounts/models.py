@@ -45,7 +45,15 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         """The name printed on certificates and shown to mentors."""
-        return self.certificate_name or self.get_full_name() or self.email
+        return display_name_of(self.certificate_name, self.first_name, self.last_name, self.email)
+
+    DISPLAY_NAME_FIELDS = ("certificate_name", "first_name", "last_name", "email")
+
+
+def display_name_of(certificate_name: str, first_name: str, last_name: str, email: str) -> str:
+    """``User.display_name`` from plain values (``User.DISPLAY_NAME_FIELDS``), for listings that
+    read names with ``values_list`` instead of building a user object per name."""
+    return certificate_name or f"{first_name} {last_name}".strip() or email
 
 
 class GuardianConsent(models.Model):

@@ -3,10 +3,13 @@
 from .codes import normalise_code
 from .models import Certificate
 
+# What the learner's list shows (templates/certificates/includes/learner_certificates.html): title,
+# date, code and the links made from it, the status (revoked, expired) and whether a credential exists.
+LIST_FIELDS = ("id", "recipient_id", "code", "title", "issued_on", "expires_on", "revoked_at", "credential_signed_at")
+
 
 def certificate_list_for_user(*, user) -> list[Certificate]:
-    fields = ("credential_json", "achievement_description", "criteria_narrative", "details")
-    return list(Certificate.objects.filter(recipient=user).defer(*fields).order_by("-issued_on", "-pk"))
+    return list(Certificate.objects.filter(recipient=user).only(*LIST_FIELDS).order_by("-issued_on", "-pk"))
 
 
 def certificate_get_by_code(*, code: str) -> Certificate | None:

@@ -159,20 +159,20 @@ def _outline_rows(course_paths: list[str]) -> dict[str, list[tuple]]:
     return rows
 
 
-def progress_for_enrolments(enrolments: list[Enrolment], *, request=None) -> dict[int, CourseProgress]:
+def progress_for_enrolments(enrolments: list["DashboardEnrolment"], *, request=None) -> dict[int, CourseProgress]:
     """Progress for several courses of one learner (the dashboard): the courses' outlines are the same
     for everyone and come from the content cache (one query for all that are not kept yet); what this
     learner completed is one small query, always read."""
     if not enrolments:
         return {}
-    paths = [enrolment.course.path for enrolment in enrolments]
+    paths = [enrolment.course_path for enrolment in enrolments]
     outlines = remember_many("course-outline-rows", paths, _outline_rows, request=request)
     done = set(
         LessonCompletion.objects.filter(enrolment_id__in=[e.pk for e in enrolments]).values_list("lesson_id", flat=True)
     )
     return {
         enrolment.course_id: CourseProgress(
-            lessons=[LessonSummary(*row, done=row[0] in done) for row in outlines.get(enrolment.course.path, [])]
+            lessons=[LessonSummary(*row, done=row[0] in done) for row in outlines.get(enrolment.course_path, [])]
         )
         for enrolment in enrolments
     }
@@ -342,16 +342,37 @@ def course_list_for_capacity_area(*, area_slug: str, limit: int = 3) -> list[Cou
 # Dashboard ---------------------------------------------------------------------------------
 
 
-DASHBOARD_COURSE_FIELDS = ["course__title", "course__slug", "course__path", "course__depth", "course__url_path"]
+@dataclass
+class DashboardEnrolment:
+    """One of the learner's enrolments as "Moje učenje" shows it: plain values, no page objects
+    (building 20 course pages costs more than the rest of the page's queries together)."""
+
+    pk: int
+    course_id: int
+    course_title: str
+    course_path: str
+    status: str
+    enrolled_at: object
+    completed_at: object
+    progress: CourseProgress = field(default_factory=CourseProgress)
+
+
+DASHBOARD_ENROLMENT_FIELDS = (
+    "pk",
+    "course_id",
+    "course__title",
+    "course__path",
+    "status",
+    "enrolled_at",
+    "completed_at",
+)
 
 
 def dashboard_context(*, user, request=None) -> dict:
-    enrolments = list(
-        Enrolment.objects.filter(user=user)
-        .select_related("course")
-        .only("id", "user_id", "course_id", "status", "enrolled_at", "completed_at", *DASHBOARD_COURSE_FIELDS)
-        .order_by("-enrolled_at")
-    )
+    enrolments = [
+        DashboardEnrolment(*row)
+        for row in Enrolment.objects.filter(user=user).order_by("-enrolled_at").values_list(*DASHBOARD_ENROLMENT_FIELDS)
+    ]
     progress = progress_for_enrolments(enrolments, request=request)
     in_progress, completed, pending = [], [], []
     for enrolment in enrolments:
@@ -363,6 +384,14 @@ def dashboard_context(*, user, request=None) -> dict:
         else:
             in_progress.append(enrolment)
     return {"in_progress": in_progress, "completed": completed, "pending": pending}
+
+
+def dashboard_courses(*, course_ids) -> dict[int, CoursePage]:
+    """The course pages of some dashboard cards, for their URLs (only when a card is rendered anew)."""
+    return {course.pk: course for course in CoursePage.objects.filter(pk__in=course_ids).only(*DASHBOARD_PAGE_FIELDS)}
+
+
+DASHBOARD_PAGE_FIELDS = ("id", "title", "slug", "path", "depth", "url_path")
 
 
 # Reports -----------------------------------------------------------------------------------

@@ -7,10 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.participation import dashboard_panels, participation_next_url
+from kok_learn.caching.fragments import render_rows
 
 from . import selectors, services
 from .models import CourseIndexPage, CoursePage, LessonPage, QuizAttempt
@@ -25,10 +27,50 @@ def _catalogue_url(request) -> str:
     return index.get_url(request) if index else "/"
 
 
+DASHBOARD_CARD = "courses/includes/dashboard_course.html"
+
+
+def _in_progress_card(enrolment) -> tuple[tuple, dict]:
+    """A course card's key (everything it shows) and context: the same for everyone at this progress."""
+    next_lesson = enrolment.progress.next_lesson
+    values = {
+        "course_id": enrolment.course_id,
+        "percent": enrolment.progress.percent,
+        "next_lesson_title": next_lesson.title if next_lesson else "",
+    }
+    return (enrolment.course_id, enrolment.course_title, *values.values()), values
+
+
+def _completed_card(enrolment) -> tuple[tuple, dict]:
+    completed_at = timezone.localdate(enrolment.completed_at) if enrolment.completed_at else None
+    values = {"course_id": enrolment.course_id, "completed": True, "completed_at": completed_at}
+    return (enrolment.course_id, enrolment.course_title, *values.values()), values
+
+
+def _pending_card(enrolment) -> tuple[tuple, dict]:
+    values = {"course_id": enrolment.course_id, "pending": True}
+    return (enrolment.course_id, enrolment.course_title, *values.values()), values
+
+
+def _with_courses(contexts: list[dict]) -> None:
+    """The course pages of the cards to render, for their URLs and titles, in one query."""
+    courses = selectors.dashboard_courses(course_ids={context["course_id"] for context in contexts})
+    for context in contexts:
+        context["course"] = courses[context["course_id"]]
+
+
 @login_required
 @require_GET
 def dashboard(request):
     context = selectors.dashboard_context(user=request.user, request=request)
+    for cards, enrolments, card in (
+        ("in_progress_cards", context["in_progress"], _in_progress_card),
+        ("completed_cards", context["completed"], _completed_card),
+        ("pending_cards", context["pending"], _pending_card),
+    ):
+        context[cards] = render_rows(
+            "dashboard-course", DASHBOARD_CARD, map(card, enrolments), request=request, prepare=_with_courses
+        )
     context["extra_panels"] = dashboard_panels(request)
     return TemplateResponse(request, "courses/dashboard.html", context)
 

@@ -11,6 +11,10 @@ def dashboard_panel(request) -> DashboardPanel | None:
     user = request.user
     if not user.is_authenticated:
         return None
+    if not selectors.has_registrations(user=user):
+        # Sessions to come and attendance marks all hang on a registration: nothing to show, and
+        # one small query instead of three (most learners never register for an event).
+        return None
     upcoming = selectors.upcoming_sessions_for_user(user=user)
     past = selectors.past_attendance_for_user(user=user)
     registrations = selectors.registrations_of_user(user=user)

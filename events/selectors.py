@@ -392,6 +392,10 @@ def attendance_sheet(*, session: EventSession) -> list[SheetRow]:
 # --- The person's own ------------------------------------------------------------------------------------
 
 
+def has_registrations(*, user) -> bool:
+    return Registration.objects.filter(user=user).exists()
+
+
 def registrations_of_user(*, user) -> list[Registration]:
     return list(Registration.objects.filter(user=user).select_related("event").order_by("-created_at"))
 

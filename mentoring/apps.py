@@ -8,6 +8,7 @@ class MentoringConfig(AppConfig):
 
     def ready(self):
         from accounts import privacy
+        from kok_learn.caching.generation import purge_on_change
 
         from . import models
         from .privacy import erase_user, export_user
@@ -27,3 +28,5 @@ class MentoringConfig(AppConfig):
                 ],
             )
         )
+        # The dashboards keep each assessment's averages per area (selectors.area_averages).
+        purge_on_change(models.Assessment, models.CapacityArea, models.CapacityStatement)

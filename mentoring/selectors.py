@@ -17,6 +17,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User, display_name_of
+from kok_learn.caching.content_cache import remember_many
+
 from .models import (
     Assessment,
     AssessmentScore,
@@ -105,6 +108,7 @@ class PairingRow:
     baseline: float | None = None
     latest: float | None = None
     areas: list[AreaChange] = field(default_factory=list)
+    mentor_names: list[str] = field(default_factory=list)
 
     @property
     def hours(self) -> Decimal:
@@ -124,13 +128,44 @@ class PairingRow:
     def goals_percent(self) -> int:
         return round(100 * self.goals_done / self.goals_total) if self.goals_total else 0
 
+    def cells(self) -> dict:
+        """The row's figures as plain values, all that templates/mentoring/includes/pairing_cells.html
+        shows (so they can key its HTML in the content cache): nothing about people."""
+        return {
+            "state": self.pairing.state,
+            "state_label": str(self.pairing.get_state_display()),
+            "meetings": self.meetings,
+            "hours": self.hours,
+            "last_contact": timezone.localtime(self.last_contact) if self.last_contact else None,
+            "goals_done": self.goals_done,
+            "goals_total": self.goals_total,
+            "baseline": self.baseline,
+            "latest": self.latest,
+            "change": self.change,
+            "overdue": self.overdue,
+        }
+
 
 def _round_key(row) -> tuple:
     return (Assessment.ROUND_ORDER.get(row["round"], 9), row["date"], row["assessment_id"])
 
 
-def area_averages(*, pairing_ids: list[int]) -> dict[int, list[dict]]:
-    """Per pairing, its assessments in round order, each with the average score per area (one query)."""
+def area_averages(*, pairing_ids: list[int], request=None) -> dict[int, list[dict]]:
+    """Per pairing, its assessments in round order, each with the average score per area.
+
+    The same for everyone who may see the pairing (the caller chose the pairings), so kept in the
+    content cache by pairing: saving or deleting an assessment, a capacity area or a statement
+    starts a new content generation (mentoring/apps.py), and an assessment's scores are written
+    once, with it, in one transaction (services.assessment_import). What is not kept yet is
+    computed in one query.
+    """
+    if not pairing_ids:
+        return {}
+    found = remember_many("pairing-area-averages", list(pairing_ids), _area_averages, request=request)
+    return {pairing_id: found[pairing_id] for pairing_id in pairing_ids if found.get(pairing_id)}
+
+
+def _area_averages(pairing_ids: list[int]) -> dict[int, list[dict]]:
     rows = (
         AssessmentScore.objects.filter(assessment__pairing_id__in=pairing_ids)
         .values(
@@ -163,7 +198,7 @@ def area_averages(*, pairing_ids: list[int]) -> dict[int, list[dict]]:
             "order": row["statement__area__sort_order"],
             "average": float(row["average"]),
         }
-    result: dict[int, list[dict]] = defaultdict(list)
+    result: dict[int, list[dict]] = {pairing_id: [] for pairing_id in pairing_ids}
     for item in sorted(by_assessment.values(), key=_round_key):
         result[item["pairing_id"]].append(item)
     return result
@@ -174,7 +209,7 @@ def _mean(values) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def pairing_rows(*, pairings) -> list[PairingRow]:
+def pairing_rows(*, pairings, request=None) -> list[PairingRow]:
     """Dashboard figures for each pairing, in a constant number of queries."""
     pairings = list(pairings)
     ids = [p.pk for p in pairings]
@@ -215,7 +250,14 @@ def pairing_rows(*, pairings) -> list[PairingRow]:
         row.goals_done += progress >= 100
         row.overdue_tasks += goal["tasks_overdue"]
         row.overdue_goals += bool(progress < 100 and goal["due_date"] and goal["due_date"] < today)
-    for pairing_id, assessments in area_averages(pairing_ids=ids).items():
+    # The mentors' names as plain values: a user object per mentor costs more than the rest of a row.
+    for pairing_id, *name_fields in (
+        Pairing.mentors.through.objects.filter(pairing_id__in=ids)
+        .order_by(*(f"user__{name}" for name in User._meta.ordering), "user_id")
+        .values_list("pairing_id", *(f"user__{name}" for name in User.DISPLAY_NAME_FIELDS))
+    ):
+        rows[pairing_id].mentor_names.append(display_name_of(*name_fields))
+    for pairing_id, assessments in area_averages(pairing_ids=ids, request=request).items():
         row = rows[pairing_id]
         first, last = assessments[0], assessments[-1]
         area_ids = sorted(
@@ -299,7 +341,7 @@ class ProgrammeSummary:
 
 def programme_overview(*, user) -> list[ProgrammeSummary]:
     """Programme-wide figures for the coordinator, in a constant number of queries."""
-    pairings = pairing_list_for_user(user=user)
+    pairings = pairing_list_for_user(user=user).prefetch_related(None)  # pairing_rows reads the mentors' names
     rows = pairing_rows(pairings=pairings)
     by_programme: dict[int, list[PairingRow]] = defaultdict(list)
     for row in rows:
@@ -358,13 +400,27 @@ def pairing_summary(*, user) -> PairingSummary:
     )
 
 
-def pairing_page(*, user, state: str, page_number, per_page: int, summary: PairingSummary) -> Page:
+# What a dashboard row shows of the pairing itself (the figures come from pairing_rows).
+PAIRING_ROW_FIELDS = (
+    "id",
+    "state",
+    "programme_id",
+    "mentor_organisation_id",
+    "mentee_organisation_id",
+    "mentor_organisation__name",
+    "mentee_organisation__name",
+)
+
+
+def pairing_page(*, user, state: str, page_number, per_page: int, summary: PairingSummary, request=None) -> Page:
     """One page of dashboard rows (``PairingRow``): the pairings the user mentors first, then
     those of the user's organisation; open pairings before closed ones. A missing, malformed or
     out-of-range page number gives the first or last page (``Paginator.get_page``)."""
     mentors = Pairing.mentors.through.objects.filter(pairing_id=OuterRef("pk"), user_id=user.pk)
     queryset = (
-        pairing_list_for_user(user=user)
+        _visible_pairings(user)
+        .select_related("mentor_organisation", "mentee_organisation")
+        .only(*PAIRING_ROW_FIELDS)
         .annotate(
             is_mentor=Exists(mentors),
             is_closed=Case(When(state__in=Pairing.CLOSED_STATES, then=True), default=False),
@@ -376,7 +432,7 @@ def pairing_page(*, user, state: str, page_number, per_page: int, summary: Pairi
     paginator = Paginator(queryset, per_page)
     paginator.count = summary.count(state)  # known from the summary: no COUNT(*) query
     page = paginator.get_page(page_number)
-    page.object_list = pairing_rows(pairings=page.object_list)
+    page.object_list = pairing_rows(pairings=page.object_list, request=request)
     return page
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import is_coordinator
+from kok_learn.caching.fragments import render_rows
 
 from . import selectors, services
 from .calendar import pairing_calendar
@@ -35,6 +36,17 @@ def _flash_errors(request, error: ValidationError) -> None:
 
 
 DASHBOARD_PAGE_SIZE = 20
+PAIRING_CELLS = "mentoring/includes/pairing_cells.html"
+
+
+def _with_cells(request, rows) -> None:
+    """Each row's figures as HTML, rendered once per set of values and kept (kok_learn/caching/fragments.py)."""
+    cells = [row.cells() for row in rows]
+    html = render_rows(
+        "pairing-cells", PAIRING_CELLS, ((tuple(values.values()), values) for values in cells), request=request
+    )
+    for row, row_html in zip(rows, html, strict=True):
+        row.html_cells = row_html
 
 
 @login_required
@@ -56,7 +68,9 @@ def dashboard(request):
             page_number=request.GET.get("stranica"),
             per_page=DASHBOARD_PAGE_SIZE,
             summary=summary,
+            request=request,
         )
+        _with_cells(request, page.object_list)
         context.update(
             summary=summary,
             state=state,

@@ -213,6 +213,12 @@ def record_for(*, user) -> ParticipantRecord | None:
     return ParticipantRecord.objects.filter(user=user).select_related("special_categories").first()
 
 
+def record_is_complete(*, user) -> bool | None:
+    """Whether the person's entry form is complete (None: there is none), for the dashboard panel;
+    one narrow query instead of the whole record with its special categories."""
+    return ParticipantRecord.objects.filter(user=user).values_list("is_complete", flat=True).first()
+
+
 def takes_part(*, user) -> bool:
     """Whether any app counts the person as taking part in an activity (one query per kind)."""
     from .activities import ACTIVITY_KINDS

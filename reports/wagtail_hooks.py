@@ -51,8 +51,8 @@ def forms_due_panel(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    record = selectors.record_for(user=user)
-    if record is None:
+    complete = selectors.record_is_complete(user=user)
+    if complete is None:
         # Someone enrolled by a coordinator or a member of a mentored organisation: no hook asked them yet.
         if not selectors.takes_part(user=user):
             return None
@@ -63,12 +63,12 @@ def forms_due_panel(request):
             order=50,
         )
     exits = list(selectors.exits_due(user=user))
-    if record.is_complete and not exits:
+    if complete and not exits:
         return None
     return DashboardPanel(
         heading=str(_("Forms for the project's funder")),
         template="reports/includes/forms_due_panel.html",
-        context={"record": record, "exits": exits},
+        context={"record": {"is_complete": complete}, "exits": exits},
         order=50,
     )
 

@@ -76,6 +76,16 @@ def my_applications(*, user):
     )
 
 
+def dashboard_summary(*, user) -> dict:
+    """For the panel on "Moje učenje": how many applications the person has and their approved hours,
+    in one aggregate query (the panel shows no single application)."""
+    row = Application.objects.filter(volunteer=user).aggregate(
+        applications=Count("pk", distinct=True),
+        approved=Sum("hour_entries__hours", filter=Q(hour_entries__state=HourEntry.State.APPROVED)),
+    )
+    return {"applications": row["applications"], "approved": row["approved"] or Decimal(0)}
+
+
 def application_for_volunteer(*, user, application_id: int) -> Application | None:
     return (
         Application.objects.filter(pk=application_id, volunteer=user)

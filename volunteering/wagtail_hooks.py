@@ -129,16 +129,13 @@ def volunteering_dashboard_panel(request):
 
     if not request.user.is_authenticated:
         return None
-    applications = list(selectors.my_applications(user=request.user))
-    if not applications:
+    summary = selectors.dashboard_summary(user=request.user)
+    if not summary["applications"]:
         return None
     return DashboardPanel(
         heading=str(_("My volunteering")),
         template="volunteering/includes/dashboard_panel.html",
-        context={
-            "applications": applications,
-            "totals": selectors.application_hours_summary(applications=applications),
-        },
+        context=summary,
         order=50,
     )
 
