@@ -27,6 +27,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db") if item is not None else None
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with the database flushed (as Django's TransactionTestCase does). Before
+    an ordinary test runs after it in this process, put back what the migrations created and the demo,
+    which the session started with and other tests may rely on."""
+    yield
+    if not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+    from wagtail.models import Locale
+
+    with item.config.stash[blocking_manager_key].unblock():
+        if Locale.objects.exists():  # skipped, or nothing was flushed
+            return
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        call_command("load_demo", verbosity=0)
+
+
 @pytest.fixture
 def demo_user(db):
     from accounts.models import User
