@@ -138,6 +138,15 @@ class OpportunityPage(Page):
     what_you_will_do = models.TextField(_("what you will do"), max_length=LONG_TEXT, validators=text_limit(LONG_TEXT))
     activity_type = models.CharField(_("activity type"), max_length=30, choices=ActivityType.choices)
     place = models.CharField(_("place"), max_length=200)
+    # The Pravilnik (NN 109/2021, Art. 5) breaks the annual report down by the geographic area of volunteering.
+    area = models.CharField(
+        _("area of volunteering (county)"),
+        max_length=30,
+        choices=County.choices,
+        help_text=_(
+            "The county where the volunteering takes place; the annual report counts volunteers and hours by it."
+        ),
+    )
     skills = models.TextField(_("skills"), blank=True, max_length=2000, validators=text_limit(2000))
     time_commitment = models.CharField(_("time commitment"), max_length=200)
     minimum_age = models.PositiveSmallIntegerField(
@@ -178,6 +187,7 @@ class OpportunityPage(Page):
         FieldPanel("organiser"),
         FieldPanel("what_you_will_do"),
         FieldRowPanel([FieldPanel("activity_type"), FieldPanel("place")]),
+        FieldPanel("area"),
         FieldPanel("skills"),
         FieldRowPanel([FieldPanel("time_commitment"), FieldPanel("minimum_age")]),
         FieldPanel("event"),
