@@ -321,6 +321,10 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decline_reason = models.CharField(_("reason for declining"), max_length=500, blank=True)
+    # What acceptance found on the opportunity's event: "" = no registration (acceptance registered the
+    # person, so declining or withdrawing cancels it); a role = the person's own registration, kept when the
+    # application ends; None = no event, or accepted before this was recorded (nothing is cancelled).
+    event_role_before = models.CharField(max_length=12, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("volunteering application")
