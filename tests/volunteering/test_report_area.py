@@ -113,3 +113,17 @@ def test_editors_must_choose_the_area_in_croatian(client):
     )
     assert not form.is_valid()
     assert "area" in form.errors
+
+
+def test_pdf_prints_the_area_table():
+    from pypdf import PdfReader
+
+    from volunteering.annual_report import annual_report_render
+
+    organisation, _person = _two_counties()
+    report = selectors.annual_report(organisation=organisation, year=YEAR)
+    pdf = PdfReader(io.BytesIO(annual_report_render(report=report)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert "Prema zemljopisnom području volontiranja (županija)" in text
+    assert "Sisačko-moslavačka" in text
+    assert "Dodatno: prema županiji prebivališta volontera" in text
