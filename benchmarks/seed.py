@@ -803,6 +803,7 @@ def seed_volunteering(scale: Scale, log: Callable[[str], None]) -> dict[str, int
         for i, name in enumerate((BENCH_ORGANISER, SMALL_ORGANISER))
     ]
     activity_types = list(ActivityType)
+    areas = {"Lekenik": County.SISACKO_MOSLAVACKA}
     opportunities = []
     for number in range(1, scale.opportunities + 1):
         with transaction.atomic():
@@ -813,6 +814,8 @@ def seed_volunteering(scale: Scale, log: Callable[[str], None]) -> dict[str, int
                 what_you_will_do="Jednom tjedno pomažete u radu udruge uz podršku koordinatora volontera.",
                 activity_type=activity_types[number % len(activity_types)],
                 place=MUNICIPALITIES[number % len(MUNICIPALITIES)],
+                # The annual report's area of volunteering: Lekenik is in Sisačko-moslavačka, the rest in Zagrebačka.
+                area=areas.get(MUNICIPALITIES[number % len(MUNICIPALITIES)], County.ZAGREBACKA),
                 time_commitment="2 sata tjedno",
                 minimum_age=18,
                 long_term=bool(number % 2),

@@ -169,6 +169,43 @@ def volunteer_registration_ensure(*, user, event: EventPage) -> Registration:
     return registration_create(user=user, event=event, role=RegistrationRole.VOLUNTEER)
 
 
+def volunteer_registration_role(*, user, event: EventPage) -> str:
+    """The role of the person's live registration for the event, "" when there is none (read before
+    ``volunteer_registration_ensure``, so that ``volunteer_registration_release`` can undo it)."""
+    role = (
+        Registration.objects.filter(user=user, event=event)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .values_list("role", flat=True)
+        .first()
+    )
+    return role or ""
+
+
+@transaction.atomic
+def volunteer_registration_release(
+    *, user, event: EventPage, role_before: str, reason: str = ""
+) -> Registration | None:
+    """Undo ``volunteer_registration_ensure`` when volunteering ends (application declined or withdrawn).
+
+    A registration the acceptance created (``role_before`` "") is cancelled through ``registration_cancel``:
+    the first person waiting gets the seat and the e-mail, as for anyone. A registration the person had
+    before keeps its seat or place and goes back to its earlier role."""
+    _lock_event(event)
+    registration = (
+        Registration.objects.filter(user=user, event=event, role=RegistrationRole.VOLUNTEER)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+    if registration is None:
+        return None
+    if role_before:
+        if role_before != registration.role:
+            registration.role = role_before
+            registration.save(update_fields=["role"])
+        return registration
+    return registration_cancel(registration=registration, reason=reason[:300])
+
+
 @transaction.atomic
 def registration_approve(*, registration: Registration) -> Registration:
     """A coordinator confirms a registration of an event "on approval": a seat if free, else the waiting list."""

@@ -117,6 +117,9 @@ EXPECTED: dict[str, Entry] = {
     "volunteering:consent_resend": Entry(
         (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
     ),
+    "volunteering:withdraw": Entry(
+        (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
+    ),
     "volunteering:statement": Entry(
         (302, 405, 405, 405, 405, 405), _volunteer_application, post=(302, 404, 404, 404, 404, 404)
     ),

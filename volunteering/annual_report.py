@@ -14,8 +14,9 @@ def report_sections(report):
         (_("By sex"), report.by_sex),
         (_("By age"), report.by_age),
         (_("By citizenship"), report.by_citizenship),
-        (_("By county of residence"), report.by_county),
+        (_("By geographic area of volunteering (county)"), report.by_area),
         (_("By activity type"), report.by_activity),
+        (_("In addition: by the volunteers' county of residence"), report.by_county),
     ]
 
 
@@ -72,6 +73,7 @@ def annual_report_pdf_name(*, organisation_id: int, year: int, report) -> str:
                 report.hours,
                 report.by_sex,
                 report.by_age,
+                report.by_area,
                 report.by_county,
                 report.by_activity,
                 report.by_citizenship,

@@ -28,6 +28,7 @@ OPPORTUNITIES = [
         "activity_type": ActivityType.EDUCATION,
         "place": "Društveni centar Kravarsko",
         "skills": "Osnove rada na računalu, strpljenje.",
+        "area": County.ZAGREBACKA,  # Kravarsko
         "time_commitment": "Dva poslijepodneva mjesečno kroz najmanje tri mjeseca",
         "minimum_age": 18,
         "long_term": True,
@@ -41,6 +42,7 @@ OPPORTUNITIES = [
         "nastupa folklorne skupine.",
         "activity_type": ActivityType.CULTURE,
         "place": "Dom kulture Kravarsko",
+        "area": County.ZAGREBACKA,  # Kravarsko
         "time_commitment": "Jedna večer, oko pet sati",
         "minimum_age": 15,
         "days_ahead": 21,
@@ -54,6 +56,7 @@ OPPORTUNITIES = [
         "razrednika i pomažete pripremiti javni poziv za kandidate za Savjet mladih.",
         "activity_type": ActivityType.CHILDREN_YOUTH,
         "place": "Općina Kravarsko i online",
+        "area": County.ZAGREBACKA,  # Kravarsko
         "time_commitment": "Sastanak jednom tjedno kroz mjesec dana",
         "minimum_age": 15,
     },

@@ -138,6 +138,15 @@ class OpportunityPage(Page):
     what_you_will_do = models.TextField(_("what you will do"), max_length=LONG_TEXT, validators=text_limit(LONG_TEXT))
     activity_type = models.CharField(_("activity type"), max_length=30, choices=ActivityType.choices)
     place = models.CharField(_("place"), max_length=200)
+    # The Pravilnik (NN 109/2021, Art. 5) breaks the annual report down by the geographic area of volunteering.
+    area = models.CharField(
+        _("area of volunteering (county)"),
+        max_length=30,
+        choices=County.choices,
+        help_text=_(
+            "The county where the volunteering takes place; the annual report counts volunteers and hours by it."
+        ),
+    )
     skills = models.TextField(_("skills"), blank=True, max_length=2000, validators=text_limit(2000))
     time_commitment = models.CharField(_("time commitment"), max_length=200)
     minimum_age = models.PositiveSmallIntegerField(
@@ -178,6 +187,7 @@ class OpportunityPage(Page):
         FieldPanel("organiser"),
         FieldPanel("what_you_will_do"),
         FieldRowPanel([FieldPanel("activity_type"), FieldPanel("place")]),
+        FieldPanel("area"),
         FieldPanel("skills"),
         FieldRowPanel([FieldPanel("time_commitment"), FieldPanel("minimum_age")]),
         FieldPanel("event"),
@@ -311,6 +321,10 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decline_reason = models.CharField(_("reason for declining"), max_length=500, blank=True)
+    # What acceptance found on the opportunity's event: "" = no registration (acceptance registered the
+    # person, so declining or withdrawing cancels it); a role = the person's own registration, kept when the
+    # application ends; None = no event, or accepted before this was recorded (nothing is cancelled).
+    event_role_before = models.CharField(max_length=12, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("volunteering application")

@@ -157,14 +157,19 @@ class AnnualReport:
     by_sex: list
     by_age: list
     by_citizenship: list
-    by_county: list
+    by_area: list
     by_activity: list
+    by_county: list
     opportunities: list
     filed: bool
 
 
 def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
-    """Two queries whatever the number of volunteers and entries; totals are the year's approved hours."""
+    """Two queries whatever the number of volunteers and entries; totals are the year's approved hours.
+
+    ``by_area`` is the Pravilnik's breakdown by the geographic area of volunteering (the opportunity's
+    county); ``by_county`` is the volunteers' county of residence (from the application's anonymous
+    snapshot), an extra table. Both survive the volunteer's erasure."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     rows = (
         HourEntry.objects.filter(
@@ -177,6 +182,7 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
             "application__citizenship",
             "application__county",
             "application__opportunity__activity_type",
+            "application__opportunity__area",
             "application__opportunity_id",
             "application__opportunity__title",
         )
@@ -184,8 +190,10 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
         .order_by()
     )
     people = {}
-    dims = {name: Breakdown() for name in ("sex", "age", "citizenship", "county", "activity")}
+    dims = {name: Breakdown() for name in ("sex", "age", "citizenship", "county", "activity", "area")}
+    # Per opportunity: a volunteer in two activity types (or two areas) counts once in each.
     activity_people = defaultdict(set)
+    area_people = defaultdict(set)
     opportunities = {}
     total = Decimal(0)
     for row in rows:
@@ -207,6 +215,9 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
         activity = row["application__opportunity__activity_type"]
         dims["activity"].hours[activity] += hours
         activity_people[activity].add(key)
+        area = row["application__opportunity__area"]
+        dims["area"].hours[area] += hours
+        area_people[area].add(key)
         opp = opportunities.setdefault(
             row["application__opportunity_id"],
             {
@@ -223,7 +234,10 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
             dims[name].volunteers[person[name]] += 1
     for activity, keys in activity_people.items():
         dims["activity"].volunteers[activity] = len(keys)
+    for area, keys in area_people.items():
+        dims["area"].volunteers[area] = len(keys)
     citizenships = sorted(dims["citizenship"].hours)
+    counties = [(value, str(label)) for value, label in County.choices]
     filed = organisation.volunteering_reports.filter(year=year).exists()
     return AnnualReport(
         organisation=organisation,
@@ -233,8 +247,9 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
         by_sex=dims["sex"].rows([(value, str(label)) for value, label in Sex.choices]),
         by_age=dims["age"].rows([(label, label) for label, _low, _high in AGE_BANDS]),
         by_citizenship=dims["citizenship"].rows([(value, value) for value in citizenships]),
-        by_county=[row for row in dims["county"].rows([(v, str(label)) for v, label in County.choices]) if row[1]],
+        by_area=[row for row in dims["area"].rows(counties) if row[1]],
         by_activity=dims["activity"].rows([(value, str(label)) for value, label in ActivityType.choices]),
+        by_county=[row for row in dims["county"].rows(counties) if row[1]],
         opportunities=[
             {
                 "title": o["title"],

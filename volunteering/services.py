@@ -300,14 +300,17 @@ def _register_for_event(application: Application) -> str:
     the registration (already held, unpublished); the coordinator is told why. Returns the note for the
     coordinator, "" when the opportunity has no event."""
     from events.models import RegistrationStatus
-    from events.services import volunteer_registration_ensure
+    from events.services import volunteer_registration_ensure, volunteer_registration_role
 
     event = application.opportunity.event
     if event is None or application.volunteer is None:
         return ""
     try:
         with transaction.atomic():
+            role_before = volunteer_registration_role(user=application.volunteer, event=event)
             registration = volunteer_registration_ensure(user=application.volunteer, event=event)
+            application.event_role_before = role_before
+            application.save(update_fields=["event_role_before"])
     except ValidationError as error:
         return _("The volunteer could not be registered for the event %(event)s: %(reason)s") % {
             "event": event.title,
@@ -325,17 +328,65 @@ def _register_for_event(application: Application) -> str:
     return _("The volunteer has been registered for the event %(event)s.") % {"event": event.title}
 
 
+def _release_event_registration(application: Application, reason: str) -> None:
+    """An accepted application ends (declined or withdrawn): the event registration its acceptance created is
+    cancelled (``events.services.volunteer_registration_release``: the waiting list moves up); one the
+    person had before stays. Nothing changes while another accepted application of theirs needs the event."""
+    from events.models import RegistrationRole
+    from events.services import volunteer_registration_release
+
+    event = application.opportunity.event
+    if event is None or application.volunteer is None or application.event_role_before is None:
+        return
+    if (
+        Application.objects.filter(
+            volunteer=application.volunteer, state=Application.State.ACCEPTED, opportunity__event=event
+        )
+        .exclude(pk=application.pk)
+        .exists()
+    ):
+        return
+    # The registration may come from another application's acceptance (then it was found as a volunteer's):
+    # what counts is the role it had before volunteering first touched it.
+    roles = Application.objects.filter(volunteer=application.volunteer, opportunity__event=event).values_list(
+        "event_role_before", flat=True
+    )
+    earlier = next((role for role in roles if role and role != RegistrationRole.VOLUNTEER), "")
+    volunteer_registration_release(user=application.volunteer, event=event, role_before=earlier, reason=reason)
+
+
 @transaction.atomic
 def application_decline(*, application: Application, by, reason: str) -> Application:
     reason = (reason or "").strip()
     if not reason:
         _refuse(_("Give the reason for declining."), "decline_reason")
+    application = (
+        Application.objects.select_for_update(of=("self",)).select_related("opportunity").get(pk=application.pk)
+    )
+    if application.state == Application.State.ACCEPTED:
+        _release_event_registration(application, _("The volunteering application was declined."))
     application.state = Application.State.DECLINED
     application.decided_at = timezone.now()
     application.decided_by = by
     application.decline_reason = reason[:500]
     application.full_clean(validate_constraints=False)
     application.save()
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application) -> Application:
+    """The volunteer withdraws an application (waiting or accepted); an accepted one gives up the event
+    registration its acceptance created. Hours already approved stay in the organiser's reports."""
+    application = (
+        Application.objects.select_for_update(of=("self",)).select_related("opportunity").get(pk=application.pk)
+    )
+    if application.state in (Application.State.DECLINED, Application.State.WITHDRAWN):
+        _refuse(_("This application has already ended."))
+    if application.state == Application.State.ACCEPTED:
+        _release_event_registration(application, _("The volunteer withdrew the application."))
+    application.state = Application.State.WITHDRAWN
+    application.save(update_fields=["state"])
     return application
 
 

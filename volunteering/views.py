@@ -222,6 +222,21 @@ def consent_resend(request, application_id: int):
 
 @login_required
 @require_POST
+def withdraw(request, application_id: int):
+    """The volunteer withdraws their application; an event registration made by its acceptance is cancelled."""
+    application = _my_application(request, application_id)
+    try:
+        services.application_withdraw(application=application)
+    except ValidationError as error:
+        for message in _errors(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("You have withdrawn your application."))
+    return redirect("volunteering:my")
+
+
+@login_required
+@require_POST
 def statement(request, application_id: int):
     application = _my_application(request, application_id)
     if not application.opportunity.vulnerable_groups:

@@ -31,6 +31,7 @@ def opportunity(**kwargs) -> OpportunityPage:
         "what_you_will_do": "Pomažete na priredbi.",
         "activity_type": ActivityType.CULTURE,
         "place": "Kravarsko",
+        "area": County.ZAGREBACKA,
         "time_commitment": "Jedna večer",
         "minimum_age": 18,
     }
