@@ -23,7 +23,13 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the demo content, loaded once per session."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
+        # What the migrations created, to put back after a transactional test (below). pytest-django keeps
+        # it only for some databases (not for SQLite here).
+        if not getattr(connection, "_test_serialized_contents", None):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
         call_command("load_demo", verbosity=0)
 
 
@@ -33,12 +39,19 @@ def _is_transactional(item) -> bool:
 
 
 @pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    item.kok_test_ran = True  # not skipped: its database fixture flushed the database at teardown
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with the database flushed (as Django's TransactionTestCase does). Before
     an ordinary test runs after it in this process, put back what the migrations created and the demo,
     which the session started with and other tests may rely on."""
     yield
-    if not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
+    ran = getattr(item, "kok_test_ran", False)
+    if not ran or not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
         return
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
