@@ -20,16 +20,21 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+MIGRATED_DATA: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the demo content, loaded once per session."""
     from django.db import connection
 
     with django_db_blocker.unblock():
-        # What the migrations created, to put back after a transactional test (below). pytest-django keeps
-        # it only for some databases (not for SQLite here).
-        if not getattr(connection, "_test_serialized_contents", None):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        # What the migrations created, to put back after a transactional test (below). Kept here, not on
+        # the connection: pytest-django keeps it only for some databases, and a test may replace the
+        # connection object.
+        MIGRATED_DATA["default"] = (
+            getattr(connection, "_test_serialized_contents", None) or connection.creation.serialize_db_to_string()
+        )
         call_command("load_demo", verbosity=0)
 
 
@@ -57,10 +62,12 @@ def pytest_runtest_teardown(item, nextitem):
     from pytest_django.plugin import blocking_manager_key
     from wagtail.models import Locale
 
+    if "default" not in MIGRATED_DATA:
+        return
     with item.config.stash[blocking_manager_key].unblock():
-        if Locale.objects.exists():  # skipped, or nothing was flushed
+        if Locale.objects.exists():  # nothing was flushed
             return
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        connection.creation.deserialize_db_from_string(MIGRATED_DATA["default"])
         call_command("load_demo", verbosity=0)
 
 
