@@ -58,6 +58,7 @@ def pytest_runtest_teardown(item, nextitem):
     ran = getattr(item, "kok_test_ran", False)
     if not ran or not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
         return
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
     from wagtail.models import Locale
@@ -67,6 +68,8 @@ def pytest_runtest_teardown(item, nextitem):
     with item.config.stash[blocking_manager_key].unblock():
         if Locale.objects.exists():  # nothing was flushed
             return
+        if ContentType.objects.exists():  # the flush ran post_migrate (content types, permissions): empty it
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(MIGRATED_DATA["default"])
         call_command("load_demo", verbosity=0)
 
