@@ -29,12 +29,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connection
 
     with django_db_blocker.unblock():
-        # What the migrations created, to put back after a transactional test (below). Kept here, not on
-        # the connection: pytest-django keeps it only for some databases, and a test may replace the
-        # connection object.
-        MIGRATED_DATA["default"] = (
-            getattr(connection, "_test_serialized_contents", None) or connection.creation.serialize_db_to_string()
-        )
+        # What the migrations created (pytest-django serializes it on PostgreSQL), to put back after a
+        # transactional test (below). Kept here: a test may replace the connection object.
+        if connection.vendor == "postgresql" and getattr(connection, "_test_serialized_contents", None):
+            MIGRATED_DATA["default"] = connection._test_serialized_contents
         call_command("load_demo", verbosity=0)
 
 
@@ -53,12 +51,12 @@ def pytest_runtest_call(item):
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with the database flushed (as Django's TransactionTestCase does). Before
     an ordinary test runs after it in this process, put back what the migrations created and the demo,
-    which the session started with and other tests may rely on."""
+    which the session started with and other tests may rely on. PostgreSQL only: the concurrency tests
+    run there; on SQLite the one transactional test (the organisations move) needs no restore after it."""
     yield
     ran = getattr(item, "kok_test_ran", False)
     if not ran or not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
         return
-    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
     from wagtail.models import Locale
@@ -68,8 +66,6 @@ def pytest_runtest_teardown(item, nextitem):
     with item.config.stash[blocking_manager_key].unblock():
         if Locale.objects.exists():  # nothing was flushed
             return
-        if ContentType.objects.exists():  # the flush ran post_migrate (content types, permissions): empty it
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(MIGRATED_DATA["default"])
         call_command("load_demo", verbosity=0)
 
