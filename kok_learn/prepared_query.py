@@ -1,0 +1,84 @@
+"""Querysets whose SQL is built once per process, for the few queries every page runs.
+
+Django builds a query's SQL anew each time it runs: for a Wagtail page row (some forty columns,
+joined to its specific table) that costs more CPU than SQLite or PostgreSQL take to answer it.
+:class:`PreparedQuery` builds the SQL of a queryset once per process and database, then runs
+that SQL with each request's values and turns the rows into model instances the way the ORM does
+(the same converters, ``from_db`` and ``select_related`` population).
+
+Only the SQL text is kept, never a result: every call reads the database, so the answer is the
+ORM's answer in every process at once (docs/caching.md). The query still goes through Django's
+cursor, so query logging and query-count guards see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
+
+
+class PreparedQuery:
+    """``build(*placeholders)`` returns the queryset; ``run(*values)`` returns its model instances.
+
+    ``placeholders`` are values of the right type that no real query uses; each must reach the
+    SQL as one parameter, where ``run`` puts the real value in its place. A queryset with
+    ``select_related`` gives its related instances as the ORM would; ``values()``, annotations,
+    ``prefetch_related`` and querysets that are not plain model rows are not supported.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet], placeholders: Sequence):
+        self.build = build
+        self.placeholders = tuple(placeholders)
+        self._compiled: dict[str, _Compiled] = {}
+
+    def run(self, *values, using: str = DEFAULT_DB_ALIAS) -> list[Model]:
+        compiled = self._compiled.get(using)
+        if compiled is None:
+            compiled = self._compiled[using] = _Compiled(self.build(*self.placeholders), self.placeholders, using)
+        return compiled.run(values)
+
+
+class _Compiled:
+    def __init__(self, queryset: QuerySet, placeholders: tuple, using: str):
+        query = queryset.query
+        if (
+            query.annotations
+            or queryset._prefetch_related_lookups
+            or queryset._iterable_class.__name__ != "ModelIterable"
+        ):
+            raise ValueError("PreparedQuery takes plain model querysets only")
+        self.compiler = query.get_compiler(using)
+        self.sql, params = self.compiler.as_sql()
+        slots = [[index for index, param in enumerate(params) if param == placeholder] for placeholder in placeholders]
+        if any(len(indexes) != 1 for indexes in slots):
+            raise ValueError("each placeholder must reach the SQL as exactly one parameter")
+        self.params = list(params)
+        self.slots = [indexes[0] for indexes in slots]
+        self.using = using
+        klass_info, select = self.compiler.klass_info, self.compiler.select
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+        self.related_populators = get_related_populators(klass_info, select, using)
+        self.converters = self.compiler.get_converters([column[0] for column in select[: self.compiler.col_count]])
+
+    def run(self, values: tuple) -> list[Model]:
+        params = list(self.params)
+        for slot, value in zip(self.slots, values, strict=True):
+            params[slot] = value
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        instances = []
+        for row in rows:
+            instance = self.model.from_db(self.using, self.init_list, row[self.start : self.end])
+            for populator in self.related_populators:
+                populator.populate(row, instance)
+            instances.append(instance)
+        return instances
