@@ -408,8 +408,9 @@ class Contract(models.Model):
 
 
 class VulnerableGroupsCheck(models.Model):
-    """Before the first shift with vulnerable groups (the Act's child-protection rules, NN 84/21): the volunteer's statement
-    and the organiser's record that it saw a criminal-record certificate — never a copy of it."""
+    """Before the first shift with vulnerable groups (Art. 10 of the Act, whose para. 3 lists the offences that bar the
+    work, per the Government's portal gov.hr; docs/volunteering.md): the volunteer's statement and the organiser's
+    record that it saw a criminal-record certificate — never a copy of it."""
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="vulnerable_check")
     statement_signed_at = models.DateTimeField(_("statement signed"), null=True, blank=True)

@@ -280,6 +280,22 @@ def test_vulnerable_groups_need_statement_and_certificate_check(client):
     assert application.vulnerable_check.certificate_checked_by == coordinator
 
 
+def test_vulnerable_groups_statement_names_article_10_of_the_act(client):
+    """The statement cites Art. 10 of the Act (its catalogue of offences barring work with vulnerable groups;
+    docs/volunteering.md, Legal references) and is not the withdrawn "Article 14.a" text."""
+    opp = opportunity(vulnerable_groups=True)
+    application = accepted_application(opp=opp)
+    client.force_login(application.volunteer)
+    page = client.get(reverse("volunteering:my")).content.decode()
+    assert "okolnost iz članka 10. Zakona o volonterstvu (NN 58/07, 22/13, 84/21)" in page
+    assert "nisam pravomoćno osuđen/a niti se protiv mene vodi kazneni postupak" in page
+    assert "14.a" not in page
+    client.post(reverse("volunteering:statement", args=[application.pk]))
+    page = client.get(reverse("volunteering:my")).content.decode()
+    assert "Vaša je izjava zabilježena." in page
+    assert "članka 10." not in page
+
+
 def test_hours_pending_then_decided_approved_are_immutable_with_history():
     application = accepted_application()
     entry = services.hours_log(
