@@ -144,7 +144,7 @@ def prepare_database(args, scale) -> dict:
 
 # --- sessions and query counts ----------------------------------------------------------------
 
-AUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+AUTH_BACKEND = "accounts.backends.AccountBackend"
 
 
 def session_cookie(user) -> str:

@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from kok_learn.caching.content_cache import remember, remember_many
+from kok_learn.prepared_query import PreparedQuery
 from kok_learn.search import filter_text, search_query
 
 from .models import (
@@ -134,11 +135,20 @@ def course_outline(*, course_path: str, request) -> tuple[CoursePage, list[Lesso
     return remember("course-outline", load, course_path, request=request)
 
 
+# The queries of every lesson page, their SQL built once per process (kok_learn/prepared_query.py).
+ENROLMENT_OF_LEARNER = PreparedQuery(
+    lambda user_id, course_id: Enrolment.objects.filter(user_id=user_id, course_id=course_id).order_by(),
+    placeholders=(-(2**31) + 1, -(2**31) + 2),
+)
+COMPLETED_LESSON_IDS = PreparedQuery(
+    lambda enrolment_id: LessonCompletion.objects.filter(enrolment_id=enrolment_id).values_list("lesson_id", flat=True),
+    placeholders=(-(2**31) + 3,),
+)
+
+
 def outline_progress(*, lessons: list[LessonPage], enrolment: Enrolment | None) -> CourseProgress:
     """The learner's progress over an outline the caller already has, in one small query."""
-    done = set()
-    if enrolment is not None:
-        done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+    done = set(COMPLETED_LESSON_IDS.run(enrolment.pk)) if enrolment is not None else set()
     for lesson in lessons:
         lesson.done = lesson.pk in done
     return CourseProgress(lessons=lessons)
@@ -181,10 +191,8 @@ def progress_for_enrolments(enrolments: list["DashboardEnrolment"], *, request=N
 def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
     if not user.is_authenticated:
         return None
-    try:
-        return Enrolment.objects.get(user=user, course=course)  # unique per learner and course
-    except Enrolment.DoesNotExist:
-        return None
+    found = ENROLMENT_OF_LEARNER.run(user.pk, course.pk)  # unique per learner and course
+    return found[0] if found else None
 
 
 def course_attendance(*, course: CoursePage, user):

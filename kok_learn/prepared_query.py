@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models import QuerySet
+from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable, get_related_populators
 
 
 class PreparedQuery:
-    """``build(*placeholders)`` returns the queryset; ``run(*values)`` returns its model instances.
+    """``build(*placeholders)`` returns the queryset; ``run(*values)`` returns what it would give.
 
     ``placeholders`` are values of the right type that no real query uses; each must reach the
-    SQL as one parameter, where ``run`` puts the real value in its place. A queryset with
-    ``select_related`` gives its related instances as the ORM would; ``values()``, annotations,
-    ``prefetch_related`` and querysets that are not plain model rows are not supported.
+    SQL as one parameter, where ``run`` puts the real value in its place. Model instances (with
+    ``select_related`` as the ORM populates it) and ``values_list()`` rows, flat or not, are
+    supported; annotations, ``values()`` dictionaries and ``prefetch_related`` are not.
     """
 
     def __init__(self, build: Callable[..., QuerySet], placeholders: Sequence):
@@ -34,7 +34,7 @@ class PreparedQuery:
         self.placeholders = tuple(placeholders)
         self._compiled: dict[str, _Compiled] = {}
 
-    def run(self, *values, using: str = DEFAULT_DB_ALIAS) -> list[Model]:
+    def run(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
         compiled = self._compiled.get(using)
         if compiled is None:
             compiled = self._compiled[using] = _Compiled(self.build(*self.placeholders), self.placeholders, using)
@@ -44,12 +44,13 @@ class PreparedQuery:
 class _Compiled:
     def __init__(self, queryset: QuerySet, placeholders: tuple, using: str):
         query = queryset.query
+        self.iterable = queryset._iterable_class
         if (
             query.annotations
             or queryset._prefetch_related_lookups
-            or queryset._iterable_class.__name__ != "ModelIterable"
+            or self.iterable not in (ModelIterable, ValuesListIterable, FlatValuesListIterable)
         ):
-            raise ValueError("PreparedQuery takes plain model querysets only")
+            raise ValueError("PreparedQuery takes plain model querysets and values_list() only")
         self.compiler = query.get_compiler(using)
         self.sql, params = self.compiler.as_sql()
         slots = [[index for index, param in enumerate(params) if param == placeholder] for placeholder in placeholders]
@@ -58,15 +59,17 @@ class _Compiled:
         self.params = list(params)
         self.slots = [indexes[0] for indexes in slots]
         self.using = using
-        klass_info, select = self.compiler.klass_info, self.compiler.select
-        self.model = klass_info["model"]
-        fields = klass_info["select_fields"]
-        self.start, self.end = fields[0], fields[-1] + 1
-        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
-        self.related_populators = get_related_populators(klass_info, select, using)
+        select = self.compiler.select
         self.converters = self.compiler.get_converters([column[0] for column in select[: self.compiler.col_count]])
+        if self.iterable is ModelIterable:
+            klass_info = self.compiler.klass_info
+            self.model = klass_info["model"]
+            fields = klass_info["select_fields"]
+            self.start, self.end = fields[0], fields[-1] + 1
+            self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+            self.related_populators = get_related_populators(klass_info, select, using)
 
-    def run(self, values: tuple) -> list[Model]:
+    def run(self, values: tuple) -> list:
         params = list(self.params)
         for slot, value in zip(self.slots, values, strict=True):
             params[slot] = value
@@ -75,6 +78,10 @@ class _Compiled:
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
+        if self.iterable is FlatValuesListIterable:
+            return [row[0] for row in rows]
+        if self.iterable is ValuesListIterable:
+            return [tuple(row) for row in rows]
         instances = []
         for row in rows:
             instance = self.model.from_db(self.using, self.init_list, row[self.start : self.end])

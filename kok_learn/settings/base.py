@@ -312,7 +312,7 @@ LOGGING = {
 AUTHENTICATION_BACKENDS = [
     # First: refuses attempts while an e-mail address or IP address is in its cool-off.
     "accounts.backends.LoginAttemptBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.AccountBackend",
 ]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "reset_password": "accounts.forms.ResetPasswordForm"}

@@ -236,6 +236,6 @@ def login_context(context, user, base_url: str) -> None:
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.force_login(user, backend="accounts.backends.AccountBackend")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])

@@ -81,8 +81,8 @@ def test_only_plain_model_querysets():
     annotated = PreparedQuery(
         lambda pk: CoursePage.objects.filter(pk=pk).annotate(n=Count("id")), placeholders=(PAGE_ID,)
     )
-    with pytest.raises(ValueError, match="plain model querysets"):
+    with pytest.raises(ValueError, match="plain model querysets and values_list"):
         annotated.run(1)
     rows = PreparedQuery(lambda pk: CoursePage.objects.filter(pk=pk).values("title"), placeholders=(PAGE_ID,))
-    with pytest.raises(ValueError, match="plain model querysets"):
+    with pytest.raises(ValueError, match="plain model querysets and values_list"):
         rows.run(1)

@@ -28,7 +28,7 @@ enrolment = Enrolment.objects.filter(user=learner, status="active").first()
 lesson = LessonPage.objects.live().descendant_of(enrolment.course).order_by("path").first()
 session = SessionStore()
 session[SESSION_KEY] = str(learner.pk)
-session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+session[BACKEND_SESSION_KEY] = "accounts.backends.AccountBackend"
 session[HASH_SESSION_KEY] = learner.get_session_auth_hash()
 session.save()
 print(lesson.pk, lesson.get_url_parts()[2], session.session_key)
