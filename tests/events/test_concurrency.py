@@ -17,43 +17,6 @@ pytestmark = [
 ]
 
 
-def test_last_seat_booked_once_under_real_concurrency():
-    from events import services
-
-    event = make_event(capacity=3)
-    for _ in range(2):
-        services.registration_create(user=UserFactory(), event=event)
-    people = [UserFactory() for _ in range(6)]
-    barrier = threading.Barrier(len(people))
-    statuses, errors = [], []
-
-    def book(person):
-        try:
-            barrier.wait(timeout=10)
-            statuses.append(services.registration_create(user=person, event=event).status)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=book, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
-    assert sorted(statuses) == ["booked"] + ["waitlisted"] * 5
-    booked = Registration.objects.filter(event=event, status=RegistrationStatus.BOOKED).count()
-    assert booked == 3
-    positions = sorted(
-        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
-            "waitlist_position", flat=True
-        )
-    )
-    assert positions == [1, 2, 3, 4, 5]
-
-
 def _race(jobs):
     """Run every job at the same moment in its own thread and connection; return (results, errors)."""
     barrier = threading.Barrier(len(jobs))
@@ -74,6 +37,30 @@ def _race(jobs):
     for thread in threads:
         thread.join(timeout=60)
     return results, errors
+
+
+def _waitlist_positions(event) -> list[int]:
+    return sorted(
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
+            "waitlist_position", flat=True
+        )
+    )
+
+
+def test_last_seat_booked_once_under_real_concurrency():
+    from events import services
+
+    event = make_event(capacity=3)
+    for _ in range(2):
+        services.registration_create(user=UserFactory(), event=event)
+    people = [UserFactory() for _ in range(6)]
+    statuses, errors = _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
+
+    assert errors == []
+    assert sorted(statuses) == ["booked"] + ["waitlisted"] * 5
+    booked = Registration.objects.filter(event=event, status=RegistrationStatus.BOOKED).count()
+    assert booked == 3
+    assert _waitlist_positions(event) == [1, 2, 3, 4, 5]
 
 
 def _event_with_small_second_session(capacity: int, small: int):
@@ -109,9 +96,4 @@ def test_promotion_and_new_bookings_at_once_never_exceed_the_small_session():
     _results, errors = _race(jobs)
     assert errors == []
     assert selectors.seats_taken(event=event) == 2
-    positions = sorted(
-        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
-            "waitlist_position", flat=True
-        )
-    )
-    assert positions == list(range(1, 6))
+    assert _waitlist_positions(event) == list(range(1, 6))
