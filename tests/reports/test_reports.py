@@ -140,9 +140,11 @@ def test_individual_export_needs_the_permission_and_special_categories_are_logge
     log = SpecialCategoryAccess.objects.get(user=coordinator, action="export")
     assert log.who == "koordinator@kok.test"
 
+    # A record's special categories are read in the admin (ESF participants → Posebne kategorije), logged.
     record = make_participant(special={"disability": "yes"})
-    page = client.get(reverse("reports:record_special_categories", args=[record.pk])).content.decode()
-    assert 'value="yes"' in page and "checked" in page
+    page = client.get(reverse("esf_participants:special_categories", args=[record.pk])).content.decode()
+    assert re.search(r'name="disability" value="yes"[^>]*checked', page)
+    assert client.get(f"/izvjestaji/sudionici/{record.pk}/posebne-kategorije/").status_code == 404  # the old copy
     assert SpecialCategoryAccess.objects.filter(user=coordinator, action="view", what__contains=str(record.pk)).exists()
 
 
