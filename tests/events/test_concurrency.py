@@ -47,15 +47,19 @@ def _waitlist_positions(event) -> list[int]:
     )
 
 
-def test_last_seat_booked_once_under_real_concurrency():
+def _six_book_the_last_seat(event):
+    """Two people book first; then six book the one seat left at the same moment: (statuses, errors)."""
     from events import services
 
-    event = make_event(capacity=3)
     for _ in range(2):
         services.registration_create(user=UserFactory(), event=event)
-    people = [UserFactory() for _ in range(6)]
-    statuses, errors = _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
+    people = UserFactory.create_batch(6)
+    return _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
 
+
+def test_last_seat_booked_once_under_real_concurrency():
+    event = make_event(capacity=3)
+    statuses, errors = _six_book_the_last_seat(event)
     assert errors == []
     assert sorted(statuses) == ["booked"] + ["waitlisted"] * 5
     booked = Registration.objects.filter(event=event, status=RegistrationStatus.BOOKED).count()
@@ -72,13 +76,10 @@ def _event_with_small_second_session(capacity: int, small: int):
 
 
 def test_a_small_session_is_never_overbooked_under_real_concurrency():
-    from events import selectors, services
+    from events import selectors
 
     event = _event_with_small_second_session(capacity=10, small=3)
-    for _ in range(2):
-        services.registration_create(user=UserFactory(), event=event)
-    people = [UserFactory() for _ in range(6)]
-    results, errors = _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
+    results, errors = _six_book_the_last_seat(event)
     assert errors == []
     assert sorted(results) == ["booked"] + ["waitlisted"] * 5
     assert selectors.seats_taken(event=event) == 3
