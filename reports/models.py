@@ -83,6 +83,11 @@ class Answer(models.TextChoices):
     PREFER_NOT = "prefer_not", _("Prefer not to say")
 
 
+def answer_field(verbose_name, *, help_text="") -> models.CharField:
+    """A question answered yes, no or "prefer not to say"; empty while unanswered (or not asked)."""
+    return models.CharField(verbose_name, max_length=12, choices=Answer.choices, blank=True, help_text=help_text)
+
+
 class ParticipantRecord(models.Model):
     """Obrazac 1 (entry form): asked once per person, when they first start a counted activity."""
 
@@ -119,30 +124,21 @@ class ParticipantRecord(models.Model):
     rural = models.BooleanField(_("lives in a rural area"), null=True, blank=True)
     # Household situation: asked only when the indicator set asks (ESF 2014–2020, ``household_questions``);
     # then core data: without a yes or no to each, the record is incomplete (IndicatorSet.complete).
-    household_jobless = models.CharField(
+    household_jobless = answer_field(
         _("nobody in your household has a job"),
-        max_length=12,
-        choices=Answer.choices,
-        blank=True,
         help_text=_(
             "Everyone in the household is unemployed or inactive (pupils, students, pensioners and others "
             "without work)."
         ),
     )
-    household_dependent_children = models.CharField(
+    household_dependent_children = answer_field(
         _("dependent children live in your household"),
-        max_length=12,
-        choices=Answer.choices,
-        blank=True,
         help_text=_(
             "Children under 18, and young people aged 18 to 24 who are inactive and live with at least one parent."
         ),
     )
-    household_single_adult = models.CharField(
+    household_single_adult = answer_field(
         _("you are the only adult in your household"),
-        max_length=12,
-        choices=Answer.choices,
-        blank=True,
         help_text=_("A household of one adult, with or without children."),
     )
     entered_on = models.DateField(_("date of entry"), default=timezone.localdate, validators=bounded_date_validators())
@@ -195,25 +191,12 @@ class SpecialCategories(models.Model):
     record = models.OneToOneField(
         ParticipantRecord, on_delete=models.CASCADE, related_name="special_categories", verbose_name=_("participant")
     )
-    disability = models.CharField(_("person with a disability"), max_length=12, choices=Answer.choices, blank=True)
-    migrant = models.CharField(
-        _("migrant (not a citizen of an EU member state)"), max_length=12, choices=Answer.choices, blank=True
-    )
-    foreign_background = models.CharField(
-        _("foreign background (a parent born abroad)"), max_length=12, choices=Answer.choices, blank=True
-    )
-    minority = models.CharField(
-        _("member of a national minority (including Roma)"), max_length=12, choices=Answer.choices, blank=True
-    )
-    homeless = models.CharField(
-        _("homeless or affected by housing exclusion"), max_length=12, choices=Answer.choices, blank=True
-    )
-    other_disadvantaged = models.CharField(
-        _("other disadvantage (e.g. in a remote area, without a household earner)"),
-        max_length=12,
-        choices=Answer.choices,
-        blank=True,
-    )
+    disability = answer_field(_("person with a disability"))
+    migrant = answer_field(_("migrant (not a citizen of an EU member state)"))
+    foreign_background = answer_field(_("foreign background (a parent born abroad)"))
+    minority = answer_field(_("member of a national minority (including Roma)"))
+    homeless = answer_field(_("homeless or affected by housing exclusion"))
+    other_disadvantaged = answer_field(_("other disadvantage (e.g. in a remote area, without a household earner)"))
     answered_at = models.DateTimeField(_("answered"), default=timezone.now)
 
     class Meta:

@@ -14,9 +14,4 @@ urlpatterns = [
     path("izvjestaji/projekt/", views.project_report, name="project_report"),
     path("izvjestaji/projekt.pdf", views.project_report_pdf, name="project_report_pdf"),
     path("izvjestaji/sudionici.xlsx", views.records_export, name="records_export"),
-    path(
-        "izvjestaji/sudionici/<int:record_id>/posebne-kategorije/",
-        views.record_special_categories,
-        name="record_special_categories",
-    ),
 ]

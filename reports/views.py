@@ -296,34 +296,3 @@ def records_export(request):
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="sudionici-{timezone.localdate():%Y%m%d}.xlsx"'
     return _private(response)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def record_special_categories(request, record_id: int):
-    """A coordinator with the dedicated permission reads or enters (from paper) a record's special categories."""
-    if not request.user.has_perm("reports.view_special_categories"):
-        raise Http404("No permission for special categories")
-    record = get_object_or_404(ParticipantRecord.objects.select_related("user"), pk=record_id)
-    indicator_set = selectors.current_set()
-    special = getattr(record, "special_categories", None)
-    initial = {name: getattr(special, name) for name in indicator_set.special_categories} if special else {}
-    form = SpecialCategoriesForm(request.POST or None, initial=initial, fields=indicator_set.special_categories)
-    if request.method == "POST" and form.is_valid():
-        services.special_categories_save(record=record, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The answers are saved."))
-        return redirect("reports:record_special_categories", record_id=record.pk)
-    if request.method == "GET":
-        services.access_log(
-            user=request.user,
-            action="view",
-            what=_("Special categories of participant record %(pk)s") % {"pk": record.pk},
-        )
-    return _private(
-        render(
-            request,
-            "reports/special_categories.html",
-            {"form": form, "record": record, "next_url": ""},
-            status=400 if request.method == "POST" else 200,
-        )
-    )

@@ -178,19 +178,7 @@ class ParticipantRecordViewSet(ModelViewSet):
     list_display = ["__str__", "sex", "entered_on", "is_complete", "filled_by"]
     list_filter = {"is_complete": ["exact"], "sex": ["exact"], "filled_by": ["exact"], "entered_on": ["gte", "lte"]}
     search_fields = ["user__email", "user__first_name", "user__last_name"]
-    form_fields = [
-        "user",
-        "filled_by",
-        "sex",
-        "date_of_birth",
-        "employment_status",
-        "unemployed_months",
-        "isced",
-        "county",
-        "rural",
-        *HOUSEHOLD_QUESTIONS,
-        "entered_on",
-    ]
+    form_fields = ["user", "filled_by", *services.RECORD_FIELDS, "entered_on"]
     ordering = ["-entered_on", "-pk"]
     index_view_class = ParticipantRecordIndexView
     edit_view_class = ParticipantRecordEditView
@@ -207,17 +195,18 @@ class ParticipantRecordViewSet(ModelViewSet):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 # The paper form has the household questions only under a set that asks them (ESF 2014–2020).
-                self.household_asked = asked = selectors.current_set().household_questions
+                asked = selectors.current_set().household_questions
                 for name in HOUSEHOLD_QUESTIONS:
                     if name not in asked:
                         self.fields.pop(name, None)
 
             def save(self, commit=True):
+                # Saved like the participant's own entry form (reports.services.record_save): complete
+                # under the current set, and the person's participations copied when the record is new.
                 instance = super().save(commit=False)
-                instance.is_complete = instance.core_complete(self.household_asked)
-                if commit:
-                    instance.save()
-                return instance
+                if not commit:
+                    return instance
+                return services.record_save(record=instance, filled_by=instance.filled_by)
 
         return RecordForm
 

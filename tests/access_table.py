@@ -202,7 +202,7 @@ EXPECTED: dict[str, Entry] = {
     "mentoring:suggestions": Entry((302, 404, 404, 404, 200, 404), lambda: emerging_organisation_kwargs()),
     # reports: the participant's own ESF forms (special categories need an entry form first: redirect),
     # the coordinator's reports (404 for everyone else), individual data only with the dedicated
-    # permissions, which no demo role has.
+    # permissions, which no demo role has (a record's special categories: in the admin, ADMIN_EXPECTED).
     "reports:entry_form": Entry(LOGIN_REQUIRED),
     "reports:special_categories": Entry((302, 200, 302, 200, 302, 302)),
     "reports:exit_form": Entry((302, 200, 404, 404, 404, 404), lambda: learner_exit_kwargs()),
@@ -212,9 +212,6 @@ EXPECTED: dict[str, Entry] = {
     "reports:project_report": Entry((302, 404, 404, 404, 200, 404)),
     "reports:project_report_pdf": Entry((302, 404, 404, 404, 200, 404)),  # rendered by the demo
     "reports:records_export": Entry((302, 404, 404, 404, 404, 404)),
-    "reports:record_special_categories": Entry(
-        (302, 404, 404, 404, 404, 404), lambda: learner_record_kwargs(), post=(302, 404, 404, 404, 404, 404)
-    ),
 }
 
 
@@ -345,12 +342,6 @@ def learner_exit_kwargs() -> dict:
     return {"participation_id": participation.pk}
 
 
-def learner_record_kwargs() -> dict:
-    from reports.models import ParticipantRecord
-
-    return {"record_id": ParticipantRecord.objects.get(user__email=USERS["learner"]).pk}
-
-
 # --- Wagtail admin views of ours that guard more than a model permission -----------------------------
 # Not discovered from a URLconf (the admin's URLs are Wagtail's): listed here by hand. ``statuses`` per
 # role in ROLES order (302 for people without admin access: Wagtail sends them to its login page; 404 for
@@ -374,7 +365,9 @@ class AdminEntry:
 
 
 def learner_record_pk() -> dict:
-    return {"pk": learner_record_kwargs()["record_id"]}
+    from reports.models import ParticipantRecord
+
+    return {"pk": ParticipantRecord.objects.get(user__email=USERS["learner"]).pk}
 
 
 ADMIN_EXPECTED = {

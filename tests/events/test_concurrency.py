@@ -17,43 +17,6 @@ pytestmark = [
 ]
 
 
-def test_last_seat_booked_once_under_real_concurrency():
-    from events import services
-
-    event = make_event(capacity=3)
-    for _ in range(2):
-        services.registration_create(user=UserFactory(), event=event)
-    people = [UserFactory() for _ in range(6)]
-    barrier = threading.Barrier(len(people))
-    statuses, errors = [], []
-
-    def book(person):
-        try:
-            barrier.wait(timeout=10)
-            statuses.append(services.registration_create(user=person, event=event).status)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=book, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
-    assert sorted(statuses) == ["booked"] + ["waitlisted"] * 5
-    booked = Registration.objects.filter(event=event, status=RegistrationStatus.BOOKED).count()
-    assert booked == 3
-    positions = sorted(
-        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
-            "waitlist_position", flat=True
-        )
-    )
-    assert positions == [1, 2, 3, 4, 5]
-
-
 def _race(jobs):
     """Run every job at the same moment in its own thread and connection; return (results, errors)."""
     barrier = threading.Barrier(len(jobs))
@@ -76,6 +39,34 @@ def _race(jobs):
     return results, errors
 
 
+def _waitlist_positions(event) -> list[int]:
+    return sorted(
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
+            "waitlist_position", flat=True
+        )
+    )
+
+
+def _six_book_the_last_seat(event):
+    """Two people book first; then six book the one seat left at the same moment: (statuses, errors)."""
+    from events import services
+
+    for _ in range(2):
+        services.registration_create(user=UserFactory(), event=event)
+    people = UserFactory.create_batch(6)
+    return _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
+
+
+def test_last_seat_booked_once_under_real_concurrency():
+    event = make_event(capacity=3)
+    statuses, errors = _six_book_the_last_seat(event)
+    assert errors == []
+    assert sorted(statuses) == ["booked"] + ["waitlisted"] * 5
+    booked = Registration.objects.filter(event=event, status=RegistrationStatus.BOOKED).count()
+    assert booked == 3
+    assert _waitlist_positions(event) == [1, 2, 3, 4, 5]
+
+
 def _event_with_small_second_session(capacity: int, small: int):
     from events.models import EventSession
 
@@ -85,13 +76,10 @@ def _event_with_small_second_session(capacity: int, small: int):
 
 
 def test_a_small_session_is_never_overbooked_under_real_concurrency():
-    from events import selectors, services
+    from events import selectors
 
     event = _event_with_small_second_session(capacity=10, small=3)
-    for _ in range(2):
-        services.registration_create(user=UserFactory(), event=event)
-    people = [UserFactory() for _ in range(6)]
-    results, errors = _race([lambda p=p: services.registration_create(user=p, event=event).status for p in people])
+    results, errors = _six_book_the_last_seat(event)
     assert errors == []
     assert sorted(results) == ["booked"] + ["waitlisted"] * 5
     assert selectors.seats_taken(event=event) == 3
@@ -109,9 +97,4 @@ def test_promotion_and_new_bookings_at_once_never_exceed_the_small_session():
     _results, errors = _race(jobs)
     assert errors == []
     assert selectors.seats_taken(event=event) == 2
-    positions = sorted(
-        Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).values_list(
-            "waitlist_position", flat=True
-        )
-    )
-    assert positions == list(range(1, 6))
+    assert _waitlist_positions(event) == list(range(1, 6))

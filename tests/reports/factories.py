@@ -5,10 +5,19 @@ import datetime
 import factory
 
 from accounts.models import User
-from reports.models import ExitRecord, ParticipantRecord, Participation, SpecialCategories
+from reports.models import ExitRecord, ParticipantRecord, Participation, ReportingSettings, SpecialCategories
 from reports.selectors import current_set
 
 PERIOD = (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
+
+
+def use_indicator_set(key: str) -> None:
+    """Report under the set ``key`` (``esf2014``, ``esf2021``): the default site's reporting setting."""
+    from wagtail.models import Site
+
+    settings = ReportingSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.indicator_set = key
+    settings.save()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from reports.models import SpecialCategories, SpecialCategoryAccess
 from reports.services import SPECIAL_DATA_GROUP, special_data_group_setup
 
-from .factories import UserFactory, make_participant
+from .factories import UserFactory, make_participant, use_indicator_set
 
 ANSWERS = {
     "disability": "yes",
@@ -37,13 +37,7 @@ def member_client(client, db):
 
 @pytest.fixture
 def esf2014(db):
-    from wagtail.models import Site
-
-    from reports.models import ReportingSettings
-
-    settings = ReportingSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.indicator_set = "esf2014"
-    settings.save()
+    use_indicator_set("esf2014")
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ from django.urls import reverse
 from reports.models import ExitRecord, ParticipantRecord, Participation, SpecialCategoryAccess
 from tests.courses.factories import make_course
 
+from .factories import use_indicator_set
+
 
 def _enrol(client, course):
     return client.post(reverse("courses:enrol", args=[course.pk]))
@@ -125,22 +127,12 @@ def test_someone_elses_exit_form_is_not_found(person_client, demo_user):
     assert person_client.get(reverse("reports:exit_form", args=[other.pk])).status_code == 404
 
 
-def _use_set(key: str) -> None:
-    from wagtail.models import Site
-
-    from reports.models import ReportingSettings
-
-    settings = ReportingSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.indicator_set = key
-    settings.save()
-
-
 HOUSEHOLD = ("household_jobless", "household_dependent_children", "household_single_adult")
 
 
 @pytest.mark.django_db
 def test_esf_2014_entry_form_asks_the_household_questions_with_prefer_not_to_say(person_client, person):
-    _use_set("esf2014")
+    use_indicator_set("esf2014")
     page = person_client.get(reverse("reports:entry_form")).content.decode()
     assert "Vaše kućanstvo" in page and "Nitko u vašem kućanstvu nema posao" in page
     for name in HOUSEHOLD:
@@ -163,7 +155,7 @@ def test_esf_2014_entry_form_asks_the_household_questions_with_prefer_not_to_say
 
 @pytest.mark.django_db
 def test_a_bad_household_answer_is_refused_and_nothing_is_saved(person_client, person):
-    _use_set("esf2014")
+    use_indicator_set("esf2014")
     response = person_client.post(reverse("reports:entry_form"), {**ENTRY, "household_jobless": "maybe"})
     assert response.status_code == 400
     assert "Odaberite jedan od ponuđenih odgovora." in response.content.decode()
@@ -172,7 +164,7 @@ def test_a_bad_household_answer_is_refused_and_nothing_is_saved(person_client, p
 
 @pytest.mark.django_db
 def test_esf_plus_entry_form_does_not_ask_about_the_household(person_client, person):
-    _use_set("esf2021")
+    use_indicator_set("esf2021")
     page = person_client.get(reverse("reports:entry_form")).content.decode()
     assert "household_jobless" not in page and "kućanstv" not in page
     response = person_client.post(reverse("reports:entry_form"), {**ENTRY, "household_jobless": "yes"})

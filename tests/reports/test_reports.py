@@ -10,24 +10,16 @@ from django.urls import reverse
 
 from reports import selectors
 from reports.indicators import esf2014
-from reports.models import ProjectTarget, ReportingSettings, SpecialCategoryAccess
+from reports.models import ProjectTarget, SpecialCategoryAccess
 
-from .factories import PERIOD, household_population, known_population, make_participant
+from .factories import PERIOD, household_population, known_population, make_participant, use_indicator_set
 
 QUERY = {"start": PERIOD[0].isoformat(), "end": PERIOD[1].isoformat(), "activity": ""}
 
 
-def _use_set(key: str) -> None:
-    from wagtail.models import Site
-
-    settings = ReportingSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.indicator_set = key
-    settings.save()
-
-
 @pytest.mark.django_db
 def test_indicator_screen_shows_exact_counts_by_sex(coordinator_client):
-    _use_set("esf2014")
+    use_indicator_set("esf2014")
     known_population()
     page = coordinator_client.get(reverse("reports:indicators"), QUERY).content.decode()
     row = re.search(r'<tr data-code="CO19">(.*?)</tr>', page, re.S).group(1)
@@ -40,7 +32,7 @@ def test_indicator_screen_shows_exact_counts_by_sex(coordinator_client):
 def test_indicator_xlsx_has_the_exact_figures_for_the_funder(coordinator_client):
     from openpyxl import load_workbook
 
-    _use_set("esf2021")
+    use_indicator_set("esf2021")
     known_population()
     response = coordinator_client.get(reverse("reports:indicators_xlsx"), QUERY)
     assert response.status_code == 200
@@ -79,7 +71,7 @@ def _pdf_text(data: bytes) -> str:
 def test_project_report_pdf_has_the_screens_figures_and_hides_small_cells(coordinator_client):
     from reports.project_report import render_project_report
 
-    _use_set("esf2014")
+    use_indicator_set("esf2014")
     known_population()
     ProjectTarget.objects.create(title="Sudionici iz 2019.", measure="reports.participants", target=12)
     screen = coordinator_client.get(reverse("reports:project_report"), {"start": QUERY["start"], "end": QUERY["end"]})
@@ -148,9 +140,11 @@ def test_individual_export_needs_the_permission_and_special_categories_are_logge
     log = SpecialCategoryAccess.objects.get(user=coordinator, action="export")
     assert log.who == "koordinator@kok.test"
 
+    # A record's special categories are read in the admin (ESF participants → Posebne kategorije), logged.
     record = make_participant(special={"disability": "yes"})
-    page = client.get(reverse("reports:record_special_categories", args=[record.pk])).content.decode()
-    assert 'value="yes"' in page and "checked" in page
+    page = client.get(reverse("esf_participants:special_categories", args=[record.pk])).content.decode()
+    assert re.search(r'name="disability" value="yes"[^>]*checked', page)
+    assert client.get(f"/izvjestaji/sudionici/{record.pk}/posebne-kategorije/").status_code == 404  # the old copy
     assert SpecialCategoryAccess.objects.filter(user=coordinator, action="view", what__contains=str(record.pk)).exists()
 
 
@@ -210,7 +204,7 @@ def test_household_indicators_on_the_screen_in_the_xlsx_and_in_the_pdf(coordinat
 
     from reports.project_report import render_indicator_report
 
-    _use_set("esf2014")
+    use_indicator_set("esf2014")
     household_population()
     page = coordinator_client.get(reverse("reports:indicators"), QUERY).content.decode()
     cells = {
@@ -234,7 +228,7 @@ def test_household_indicators_on_the_screen_in_the_xlsx_and_in_the_pdf(coordinat
 
 @pytest.mark.django_db
 def test_esf_plus_report_has_no_household_rows(coordinator_client):
-    _use_set("esf2021")
+    use_indicator_set("esf2021")
     household_population()
     page = coordinator_client.get(reverse("reports:indicators"), QUERY).content.decode()
     assert 'data-code="CO12"' not in page and "kućanstv" not in page

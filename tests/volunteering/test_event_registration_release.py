@@ -83,26 +83,32 @@ def test_someone_else_cannot_withdraw_the_application(client):
     assert Registration.objects.get(user=application.volunteer, event=event).status == RegistrationStatus.BOOKED
 
 
-def test_a_participant_before_keeps_the_seat_as_a_participant(client):
+def _participant_who_applies():
+    """Someone booked on an event as a participant who then applies to volunteer at it."""
     event = make_event(capacity=1, sessions=((48, 2),))
     user = volunteer()
     registration_create(user=user, event=event)
     application = services.application_create(user=user, opportunity=opportunity(event=event))
+    return event, user, application
+
+
+def _seat(user, event):
+    registration = Registration.objects.get(user=user, event=event)
+    return registration.status, registration.role
+
+
+def test_a_participant_before_keeps_the_seat_as_a_participant(client):
+    event, user, application = _participant_who_applies()
     _accept(client, application)
     assert Registration.objects.get(user=user, event=event).role == RegistrationRole.VOLUNTEER
     _decline(client, application)
-    registration = Registration.objects.get(user=user, event=event)
-    assert (registration.status, registration.role) == (RegistrationStatus.BOOKED, RegistrationRole.PARTICIPANT)
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.PARTICIPANT)
 
 
 def test_declining_a_pending_application_touches_no_registration(client):
-    event = make_event(capacity=1, sessions=((48, 2),))
-    user = volunteer()
-    registration_create(user=user, event=event)
-    application = services.application_create(user=user, opportunity=opportunity(event=event))
+    event, user, application = _participant_who_applies()
     _decline(client, application)
-    registration = Registration.objects.get(user=user, event=event)
-    assert (registration.status, registration.role) == (RegistrationStatus.BOOKED, RegistrationRole.PARTICIPANT)
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.PARTICIPANT)
 
 
 def test_another_accepted_application_for_the_same_event_keeps_the_registration(client):
@@ -113,8 +119,6 @@ def test_another_accepted_application_for_the_same_event_keeps_the_registration(
     _accept(client, first)
     _accept(client, second)
     _decline(client, first)
-    registration = Registration.objects.get(user=user, event=event)
-    assert (registration.status, registration.role) == (RegistrationStatus.BOOKED, RegistrationRole.VOLUNTEER)
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.VOLUNTEER)
     _decline(client, second)
-    registration.refresh_from_db()
-    assert registration.status == RegistrationStatus.CANCELLED
+    assert _seat(user, event)[0] == RegistrationStatus.CANCELLED
