@@ -32,9 +32,12 @@ def test_admin_screens_per_role(client, email, path, status):
 
 
 def test_editor_manages_own_images_and_moderator_everyones():
+    from wagtail.images import get_image_model
     from wagtail.images.models import Image
-    from wagtail.images.permissions import permission_policy
     from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(get_image_model())
 
     editor = User.objects.get(email="urednik@kok.test")
     moderator = User.objects.get(email="moderator@kok.test")
