@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
@@ -98,7 +98,18 @@ class ParticipantRecordIndexView(SafeExportIndexView):
         return super().get_list_more_buttons(instance) + _special_categories_button(self.request.user, instance)
 
 
-class ParticipantRecordEditView(EditView):
+class _TypedInBy:
+    """The paper form learns who types it in (``reports.services.record_save`` records it as ``entered_by``)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "entered_by": self.request.user}
+
+
+class ParticipantRecordCreateView(_TypedInBy, CreateView):
+    pass
+
+
+class ParticipantRecordEditView(_TypedInBy, EditView):
     @property
     def header_more_buttons(self):
         return super().header_more_buttons + _special_categories_button(self.request.user, self.object)
@@ -181,6 +192,7 @@ class ParticipantRecordViewSet(ModelViewSet):
     form_fields = ["user", "filled_by", *services.RECORD_FIELDS, "entered_on"]
     ordering = ["-entered_on", "-pk"]
     index_view_class = ParticipantRecordIndexView
+    add_view_class = ParticipantRecordCreateView
     edit_view_class = ParticipantRecordEditView
 
     def get_urlpatterns(self):
@@ -192,8 +204,9 @@ class ParticipantRecordViewSet(ModelViewSet):
         form_class = super().get_form_class(for_update)
 
         class RecordForm(form_class):
-            def __init__(self, *args, **kwargs):
+            def __init__(self, *args, entered_by=None, **kwargs):
                 super().__init__(*args, **kwargs)
+                self.entered_by = entered_by
                 # The paper form has the household questions only under a set that asks them (ESF 2014–2020).
                 asked = selectors.current_set().household_questions
                 for name in HOUSEHOLD_QUESTIONS:
@@ -202,11 +215,12 @@ class ParticipantRecordViewSet(ModelViewSet):
 
             def save(self, commit=True):
                 # Saved like the participant's own entry form (reports.services.record_save): complete
-                # under the current set, and the person's participations copied when the record is new.
+                # under the current set, the person's participations copied when the record is new, and
+                # the coordinator who typed it in recorded.
                 instance = super().save(commit=False)
                 if not commit:
                     return instance
-                return services.record_save(record=instance, filled_by=instance.filled_by)
+                return services.record_save(record=instance, filled_by=instance.filled_by, entered_by=self.entered_by)
 
         return RecordForm
 

@@ -38,6 +38,7 @@ def test_coordinator_enters_a_paper_entry_form(coordinator_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     record = ParticipantRecord.objects.get(user=person)
     assert record.filled_by == "coordinator" and record.is_complete
+    assert record.entered_by.email == "koordinator@kok.test"  # who typed the paper form in
 
 
 @pytest.mark.django_db
