@@ -886,6 +886,11 @@ def seed_volunteering(scale: Scale, log: Callable[[str], None]) -> dict[str, int
             for n in range(SMALL_ENTRIES_EACH)
         ]
         _bulk(HourEntry, entries, batch_size=5_000)
+        # Each entry keeps the area and activity type of its opportunity (as volunteering.services records them).
+        for opportunity in OpportunityPage.objects.filter(applications__organisation__in=organisers).distinct():
+            HourEntry.objects.filter(application__opportunity=opportunity).update(
+                area=opportunity.area, activity_type=opportunity.activity_type
+            )
     counts = _volunteering_counts()
     log(f"volunteering: {counts}")
     return counts

@@ -469,6 +469,10 @@ class HourEntry(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     submission = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    # Where and what the hours were given, as the opportunity said when they were recorded: the annual
+    # report counts them so, and editing the opportunity later does not rewrite a past year's report.
+    area = models.CharField(_("area of volunteering (county)"), max_length=30, choices=County.choices, editable=False)
+    activity_type = models.CharField(_("activity type"), max_length=30, choices=ActivityType.choices, editable=False)
     # The event session attendance this entry came from (one entry per attendance).
     attendance_id = models.PositiveBigIntegerField(unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)

@@ -168,7 +168,7 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
     """Two queries whatever the number of volunteers and entries; totals are the year's approved hours.
 
     ``by_area`` is the Pravilnik's breakdown by the geographic area of volunteering (the opportunity's
-    county); ``by_county`` is the volunteers' county of residence (from the application's anonymous
+    county when the hours were recorded, kept on each entry, as is the activity type); ``by_county`` is the volunteers' county of residence (from the application's anonymous
     snapshot), an extra table. Both survive the volunteer's erasure."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     rows = (
@@ -181,8 +181,8 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
             "application__birth_year",
             "application__citizenship",
             "application__county",
-            "application__opportunity__activity_type",
-            "application__opportunity__area",
+            "activity_type",
+            "area",
             "application__opportunity_id",
             "application__opportunity__title",
         )
@@ -212,10 +212,10 @@ def annual_report(*, organisation: Organisation, year: int) -> AnnualReport:
         person = people[key]
         for name in ("sex", "age", "citizenship", "county"):
             dims[name].hours[person[name]] += hours
-        activity = row["application__opportunity__activity_type"]
+        activity = row["activity_type"]
         dims["activity"].hours[activity] += hours
         activity_people[activity].add(key)
-        area = row["application__opportunity__area"]
+        area = row["area"]
         dims["area"].hours[area] += hours
         area_people[area].add(key)
         opp = opportunities.setdefault(

@@ -492,6 +492,8 @@ def hours_log(
     entry = HourEntry(
         application=application,
         organisation_id=application.organisation_id,
+        area=application.opportunity.area,
+        activity_type=application.opportunity.activity_type,
         date=date,
         hours=hours,
         activity=(activity or "").strip(),
@@ -539,6 +541,8 @@ def hours_from_attendance(*, application: Application, by) -> int:
         entry = HourEntry(
             application=application,
             organisation_id=application.organisation_id,
+            area=application.opportunity.area,
+            activity_type=application.opportunity.activity_type,
             date=timezone.localtime(session.start).date(),
             hours=hours,
             activity=str(session)[:200],

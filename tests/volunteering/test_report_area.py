@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts import services as account_services
 from volunteering import selectors
-from volunteering.models import County, OpportunityPage
+from volunteering.models import ActivityType, County, OpportunityPage
 
 from .factories import accepted_application, approved_hours, coordinator_of, index_page, opportunity, volunteer
 
@@ -53,6 +53,23 @@ def test_report_counts_volunteers_and_hours_by_the_opportunitys_county(django_as
     assert _rows(report.by_county) == {"Karlovačka": (1, Decimal("5.5")), "Grad Zagreb": (1, Decimal("1.5"))}
     nxt = selectors.annual_report(organisation=organisation, year=YEAR + 1)
     assert _rows(nxt.by_area) == {"Sisačko-moslavačka": (1, Decimal("5"))}
+
+
+def test_moving_an_opportunity_later_does_not_rewrite_a_past_report():
+    """Hours count where and as what they were given; an opportunity moved or re-classified afterwards
+    counts in its new county and type only for hours recorded after the change."""
+    organisation, person = _two_counties()
+    before = selectors.annual_report(organisation=organisation, year=YEAR)
+    lekenik = OpportunityPage.objects.get(title="Berba u Lekeniku")
+    lekenik.area = County.GRAD_ZAGREB
+    lekenik.activity_type = ActivityType.SOCIAL
+    lekenik.save_revision().publish()
+    after = selectors.annual_report(organisation=organisation, year=YEAR)
+    assert (after.by_area, after.by_activity) == (before.by_area, before.by_activity)
+    later = approved_hours(lekenik.applications.get(), datetime.date(YEAR + 1, 6, 1), "2")
+    assert (later.area, later.activity_type) == (County.GRAD_ZAGREB, ActivityType.SOCIAL)
+    nxt = selectors.annual_report(organisation=organisation, year=YEAR + 1)
+    assert _rows(nxt.by_area) == {"Sisačko-moslavačka": (1, Decimal("5")), "Grad Zagreb": (1, Decimal("2"))}
 
 
 def test_erasure_does_not_change_the_area_breakdown():
@@ -127,3 +144,21 @@ def test_pdf_prints_the_area_table():
     assert "Prema zemljopisnom području volontiranja (županija)" in text
     assert "Sisačko-moslavačka" in text
     assert "Dodatno: prema županiji prebivališta volontera" in text
+
+
+def test_the_migration_gives_recorded_hours_their_opportunitys_area_and_type():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from volunteering.models import HourEntry
+
+    migration = import_module("volunteering.migrations.0007_hourentry_area_activity_type")
+    organisation, _person = _two_counties()
+    HourEntry.objects.update(area="", activity_type="")
+    migration.from_opportunities(apps, None)
+    entries = HourEntry.objects.filter(organisation=organisation)
+    assert set(entries.values_list("application__opportunity__title", "area", "activity_type")) == {
+        ("Kulturna večer u Kravarskom", County.ZAGREBACKA, ActivityType.CULTURE),
+        ("Berba u Lekeniku", County.SISACKO_MOSLAVACKA, ActivityType.CULTURE),
+    }
