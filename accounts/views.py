@@ -82,7 +82,7 @@ def guardian_consent(request, token):
         consent = services.guardian_consent_from_token(token=token)
     except services.ConsentLinkExpired as expired:
         if request.method == "POST" and request.POST.get("action") == "resend":
-            if _resend_limited(request):
+            if guardian_resend_limited(request):
                 return render(
                     request,
                     "accounts/guardian_consent_expired.html",
@@ -117,9 +117,6 @@ def guardian_resend_limited(request) -> bool:
     return rate_limited(request, scope="guardian-resend", limit=RESEND_LIMIT_PER_HOUR, window=3600)
 
 
-_resend_limited = guardian_resend_limited
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def guardian_consent_resend(request):
@@ -129,7 +126,7 @@ def guardian_consent_resend(request):
     """
     form = GuardianConsentResendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _resend_limited(request):
+        if guardian_resend_limited(request):
             return render(request, "accounts/guardian_consent_resend.html", {"form": form, "limited": True}, status=429)
         consent = (
             GuardianConsent.objects.select_related("user")

@@ -162,3 +162,21 @@ def test_the_migration_gives_recorded_hours_their_opportunitys_area_and_type():
         ("Kulturna večer u Kravarskom", County.ZAGREBACKA, ActivityType.CULTURE),
         ("Berba u Lekeniku", County.SISACKO_MOSLAVACKA, ActivityType.CULTURE),
     }
+
+
+def test_a_draft_saved_before_areas_existed_can_still_be_published():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("volunteering.migrations.0008_revisions_area")
+    page = opportunity(area=County.SISACKO_MOSLAVACKA, title="Stara skica")
+    page.title = "Stara skica, ispravljena"
+    revision = page.save_revision()
+    revision.content.pop("area")  # as drafts saved before migration 0005 are
+    revision.save(update_fields=["content"])
+    migration.area_into_revisions(apps, None)
+    revision.refresh_from_db()
+    revision.publish()
+    page.refresh_from_db()
+    assert (page.title, page.area) == ("Stara skica, ispravljena", County.SISACKO_MOSLAVACKA)
