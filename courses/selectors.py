@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from kok_learn.caching.content_cache import remember, remember_many
+from kok_learn.prepared import PreparedQuery as RowQuery
 from kok_learn.prepared_query import PreparedQuery
 from kok_learn.search import filter_text, search_query
 
@@ -169,17 +170,15 @@ def _outline_rows(course_paths: list[str]) -> dict[str, list[tuple]]:
     return rows
 
 
-def progress_for_enrolments(enrolments: list["DashboardEnrolment"], *, request=None) -> dict[int, CourseProgress]:
-    """Progress for several courses of one learner (the dashboard): the courses' outlines are the same
-    for everyone and come from the content cache (one query for all that are not kept yet); what this
-    learner completed is one small query, always read."""
+def progress_for_enrolments(enrolments: list["DashboardEnrolment"], *, user, request=None) -> dict[int, CourseProgress]:
+    """Progress for the courses of one learner's enrolments (the dashboard): the courses' outlines are
+    the same for everyone and come from the content cache (one query for all that are not kept yet);
+    what this learner completed is one small query, always read."""
     if not enrolments:
         return {}
     paths = [enrolment.course_path for enrolment in enrolments]
     outlines = remember_many("course-outline-rows", paths, _outline_rows, request=request)
-    done = set(
-        LessonCompletion.objects.filter(enrolment_id__in=[e.pk for e in enrolments]).values_list("lesson_id", flat=True)
-    )
+    done = {lesson_id for (lesson_id,) in _COMPLETED_LESSONS(user_id=user.pk)}
     return {
         enrolment.course_id: CourseProgress(
             lessons=[LessonSummary(*row, done=row[0] in done) for row in outlines.get(enrolment.course_path, [])]
@@ -376,12 +375,23 @@ DASHBOARD_ENROLMENT_FIELDS = (
 )
 
 
+# "Moje učenje" asks these on every visit: their SQL is built once per process (kok_learn/prepared.py).
+_DASHBOARD_ENROLMENTS = RowQuery(
+    lambda user_id: (
+        Enrolment.objects.filter(user_id=user_id).order_by("-enrolled_at").values_list(*DASHBOARD_ENROLMENT_FIELDS)
+    ),
+    user_id=int,
+)
+# Every lesson the learner completed, in any course (what a course counts is decided by its outline).
+_COMPLETED_LESSONS = RowQuery(
+    lambda user_id: LessonCompletion.objects.filter(enrolment__user_id=user_id).order_by().values_list("lesson_id"),
+    user_id=int,
+)
+
+
 def dashboard_context(*, user, request=None) -> dict:
-    enrolments = [
-        DashboardEnrolment(*row)
-        for row in Enrolment.objects.filter(user=user).order_by("-enrolled_at").values_list(*DASHBOARD_ENROLMENT_FIELDS)
-    ]
-    progress = progress_for_enrolments(enrolments, request=request)
+    enrolments = [DashboardEnrolment(*row) for row in _DASHBOARD_ENROLMENTS(user_id=user.pk)]
+    progress = progress_for_enrolments(enrolments, user=user, request=request)
     in_progress, completed, pending = [], [], []
     for enrolment in enrolments:
         enrolment.progress = progress.get(enrolment.course_id, CourseProgress())
