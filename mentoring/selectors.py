@@ -168,6 +168,27 @@ def area_averages(*, pairing_ids: list[int], request=None) -> dict[int, list[dic
     return {pairing_id: found[pairing_id] for pairing_id in pairing_ids if found.get(pairing_id)}
 
 
+def capacity_averages(*, pairing_ids: list[int], request=None) -> dict[int, tuple[float | None, float | None]]:
+    """Per pairing with an assessment: the mean of the area averages at the first assessment and at
+    the last one (None while there is only one), what the dashboard's table shows. Kept in the content
+    cache like ``area_averages`` (the same generation makes both stale), as two numbers per pairing."""
+    if not pairing_ids:
+        return {}
+    found = remember_many("pairing-capacity", list(pairing_ids), _capacity_averages, request=request)
+    return {pairing_id: found[pairing_id] for pairing_id in pairing_ids if found.get(pairing_id)}
+
+
+def _capacity_averages(pairing_ids: list[int]) -> dict[int, tuple | None]:
+    result = dict.fromkeys(pairing_ids)
+    for pairing_id, assessments in _area_averages(pairing_ids).items():
+        if assessments:
+            first, last = assessments[0], assessments[-1]
+            baseline = _mean(a["average"] for a in first["areas"].values())
+            latest = _mean(a["average"] for a in last["areas"].values()) if len(assessments) > 1 else None
+            result[pairing_id] = (baseline, latest)
+    return result
+
+
 def _area_averages(pairing_ids: list[int]) -> dict[int, list[dict]]:
     rows = (
         AssessmentScore.objects.filter(assessment__pairing_id__in=pairing_ids)
@@ -286,16 +307,14 @@ def _add_mentor_names(rows: dict[int, PairingRow], names) -> None:
         rows[pairing_id].mentor_names.append(display_name_of(*name_fields))
 
 
-def _add_areas(rows: dict[int, PairingRow], averages: dict[int, list[dict]], *, per_area: bool = True) -> None:
-    """Each row's capacity baseline and latest average, and with ``per_area`` the change per area."""
+def _add_areas(rows: dict[int, PairingRow], averages: dict[int, list[dict]]) -> None:
+    """Each row's capacity baseline and latest average, and the change per area."""
     for pairing_id, assessments in averages.items():
         row = rows[pairing_id]
         first, last = assessments[0], assessments[-1]
         row.baseline = _mean(a["average"] for a in first["areas"].values())
         if len(assessments) > 1:
             row.latest = _mean(a["average"] for a in last["areas"].values())
-        if not per_area:
-            continue
         area_ids = sorted(
             set(first["areas"]) | set(last["areas"]),
             key=lambda a: (first["areas"].get(a) or last["areas"][a])["order"],
@@ -490,7 +509,8 @@ def dashboard_page(*, user, state: str, page_number, per_page: int, request=None
     today = timezone.localdate()
     _add_goals(rows, _PAGE_GOAL_FIGURES(ids=ids, today=today), today)
     _add_mentor_names(rows, _PAGE_MENTOR_NAMES(ids=ids))
-    _add_areas(rows, area_averages(pairing_ids=ids, request=request), per_area=False)  # the table shows no area
+    for pairing_id, (baseline, latest) in capacity_averages(pairing_ids=ids, request=request).items():
+        rows[pairing_id].baseline, rows[pairing_id].latest = baseline, latest
     page.object_list = list(rows.values())
     return summary, page
 
