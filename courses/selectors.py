@@ -44,23 +44,31 @@ LESSON_OUTLINE_FIELDS = [
 ]
 
 
-@dataclass
-class LessonSummary:
-    """What the dashboard needs of a lesson: a plain row, ~50 times cheaper to build than a page."""
+@dataclass(frozen=True)
+class ProgressFigures:
+    """What a course card of the dashboard shows of the learner's progress, worked out from the outline's
+    plain rows without building an object per lesson (``CourseProgress`` gives the same figures)."""
 
-    pk: int
-    title: str
-    path: str
-    depth: int
-    required: bool
-    quiz_count: int
-    estimated_minutes: int
-    done: bool
+    percent: int = 0
+    next_lesson_title: str = ""  # the first unfinished lesson in outline order; "" when every one is done
+
+    @classmethod
+    def of(cls, rows: list[tuple], done: set[int]) -> "ProgressFigures":
+        total = done_count = 0
+        next_title = None
+        for pk, title, _path, _depth, required, quiz_count, _minutes in rows:  # OUTLINE_ROW_FIELDS
+            finished = pk in done
+            if required or quiz_count:  # counts towards completion, as CourseProgress.counted
+                total += 1
+                done_count += finished
+            if next_title is None and not finished:
+                next_title = title
+        return cls(int(done_count * 100 / total) if total else 0, next_title or "")
 
 
 @dataclass
 class CourseProgress:
-    # LessonPage instances with a `done` attribute, or LessonSummary rows (the dashboard)
+    # LessonPage instances with a `done` attribute
     lessons: list = field(default_factory=list)
 
     @property
@@ -170,7 +178,9 @@ def _outline_rows(course_paths: list[str]) -> dict[str, list[tuple]]:
     return rows
 
 
-def progress_for_enrolments(enrolments: list["DashboardEnrolment"], *, user, request=None) -> dict[int, CourseProgress]:
+def progress_for_enrolments(
+    enrolments: list["DashboardEnrolment"], *, user, request=None
+) -> dict[int, ProgressFigures]:
     """Progress for the courses of one learner's enrolments (the dashboard): the courses' outlines are
     the same for everyone and come from the content cache (one query for all that are not kept yet);
     what this learner completed is one small query, always read."""
@@ -180,9 +190,7 @@ def progress_for_enrolments(enrolments: list["DashboardEnrolment"], *, user, req
     outlines = remember_many("course-outline-rows", paths, _outline_rows, request=request)
     done = {lesson_id for (lesson_id,) in _COMPLETED_LESSONS(user_id=user.pk)}
     return {
-        enrolment.course_id: CourseProgress(
-            lessons=[LessonSummary(*row, done=row[0] in done) for row in outlines.get(enrolment.course_path, [])]
-        )
+        enrolment.course_id: ProgressFigures.of(outlines.get(enrolment.course_path, []), done)
         for enrolment in enrolments
     }
 
@@ -361,7 +369,7 @@ class DashboardEnrolment:
     status: str
     enrolled_at: object
     completed_at: object
-    progress: CourseProgress = field(default_factory=CourseProgress)
+    progress: ProgressFigures = field(default_factory=ProgressFigures)
 
 
 DASHBOARD_ENROLMENT_FIELDS = (
@@ -394,7 +402,7 @@ def dashboard_context(*, user, request=None) -> dict:
     progress = progress_for_enrolments(enrolments, user=user, request=request)
     in_progress, completed, pending = [], [], []
     for enrolment in enrolments:
-        enrolment.progress = progress.get(enrolment.course_id, CourseProgress())
+        enrolment.progress = progress.get(enrolment.course_id, ProgressFigures())
         if enrolment.status == EnrolmentStatus.COMPLETED:
             completed.append(enrolment)
         elif enrolment.status == EnrolmentStatus.PENDING:

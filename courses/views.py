@@ -32,11 +32,10 @@ DASHBOARD_CARD = "courses/includes/dashboard_course.html"
 
 def _in_progress_card(enrolment) -> tuple[tuple, dict]:
     """A course card's key (everything it shows) and context: the same for everyone at this progress."""
-    next_lesson = enrolment.progress.next_lesson
     values = {
         "course_id": enrolment.course_id,
         "percent": enrolment.progress.percent,
-        "next_lesson_title": next_lesson.title if next_lesson else "",
+        "next_lesson_title": enrolment.progress.next_lesson_title,
     }
     return (enrolment.course_id, enrolment.course_title, *values.values()), values
 
