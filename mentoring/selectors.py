@@ -480,14 +480,14 @@ def _own_pairings(user_id: int):
 _OWN_PAIRINGS = PreparedQuery(_own_pairings, user_id=int)
 
 
-def dashboard_page(*, user, state: str, page_number, per_page: int, request=None) -> tuple[PairingSummary, Page]:
+def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[PairingSummary, Page]:
     """The mentor's or CSO member's dashboard: the summary over every pairing the person takes part
     in, and one page of rows (``PairingRow``), those the person mentors first, then those of their
     organisation, open before closed; ``state`` filters the page. A missing, malformed or
     out-of-range page number gives the first or last page (``Paginator.get_page``).
 
-    Four queries however many pairings: the pairings with their meetings, and for the page's
-    pairings their goals and mentors' names (the capacity averages come from the content cache)."""
+    Three queries however many pairings: the pairings with their meetings, and for the page's
+    pairings their goals and mentors' names. The capacity figures are not read here (see below)."""
     pairings = _OWN_PAIRINGS(user_id=user.pk)
     counts: dict[str, int] = defaultdict(int)
     for _pk, pairing_state, *_rest in pairings:
@@ -509,8 +509,8 @@ def dashboard_page(*, user, state: str, page_number, per_page: int, request=None
     today = timezone.localdate()
     _add_goals(rows, _PAGE_GOAL_FIGURES(ids=ids, today=today), today)
     _add_mentor_names(rows, _PAGE_MENTOR_NAMES(ids=ids))
-    for pairing_id, (baseline, latest) in capacity_averages(pairing_ids=ids, request=request).items():
-        rows[pairing_id].baseline, rows[pairing_id].latest = baseline, latest
+    # The capacity figures (baseline, latest) are left out: the view reads them only for the rows it
+    # renders anew (capacity_averages; mentoring/views.py).
     page.object_list = list(rows.values())
     return summary, page
 

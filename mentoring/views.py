@@ -42,6 +42,12 @@ PAIRING_ROW = "mentoring/includes/pairing_row.html"
 MENTORS_SLOT = "<!--mentors-->"
 
 
+# The capacity figures are the same for a pairing until an assessment, a capacity area or a statement
+# changes, and each of those starts a new content generation (mentoring/apps.py), which is in every key:
+# so a row's key need not hold them, and they are read only for the rows rendered anew.
+CAPACITY_CELLS = ("baseline", "latest", "change")
+
+
 def _with_row_html(request, rows) -> None:
     """Each row of the table as HTML: rendered once per set of values (the pairing, its organisations and
     its figures) and kept (kok_learn/caching/fragments.py); the mentors' names, never kept, go in here."""
@@ -53,8 +59,19 @@ def _with_row_html(request, rows) -> None:
             "mentee_organisation": row.pairing.mentee_organisation.name,
             **row.cells(),
         }
-        contexts.append((tuple(values.values()), values))
-    html = render_rows("pairing-row", PAIRING_ROW, contexts, request=request)
+        key = tuple(value for name, value in values.items() if name not in CAPACITY_CELLS)
+        contexts.append((key, values))
+
+    def with_capacity(missing: list[dict]) -> None:
+        capacity = selectors.capacity_averages(
+            pairing_ids=[values["pairing_id"] for values in missing], request=request
+        )
+        for values in missing:
+            baseline, latest = capacity.get(values["pairing_id"], (None, None))
+            change = latest - baseline if baseline is not None and latest is not None else None
+            values.update(baseline=baseline, latest=latest, change=change)
+
+    html = render_rows("pairing-row", PAIRING_ROW, contexts, request=request, prepare=with_capacity)
     for row, row_html in zip(rows, html, strict=True):
         before, after = row_html.split(MENTORS_SLOT, 1)
         row.html = mark_safe(before + escape(", ".join(row.mentor_names)) + after)  # noqa: S308 - escaped names
@@ -77,7 +94,6 @@ def dashboard(request):
             state=state,
             page_number=request.GET.get("stranica"),
             per_page=DASHBOARD_PAGE_SIZE,
-            request=request,
         )
         _with_row_html(request, page.object_list)
         context.update(
