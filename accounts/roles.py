@@ -1,6 +1,6 @@
 """Roles are Django groups. Their names are Croatian because coordinators see them in the admin."""
 
-from kok_learn.prepared import PreparedQuery
+from kok_learn.prepared_query import PreparedQuery
 
 LEARNER = "Polaznik"
 MENTOR = "Mentor"
@@ -20,7 +20,7 @@ def user_has_role(user, role: str) -> bool:
         return True
     cache = getattr(user, "_kok_role_names", None)
     if cache is None:
-        cache = {name for (name,) in _ROLE_NAMES(user_id=user.pk)}
+        cache = set(ROLE_NAMES.run(user.pk))
         user._kok_role_names = cache
     return role in cache
 
@@ -32,11 +32,11 @@ def is_coordinator(user) -> bool:
 def _role_names(user_id):
     from django.contrib.auth.models import Group
 
-    return Group.objects.filter(user=user_id).values_list("name")
+    return Group.objects.filter(user=user_id).values_list("name", flat=True)
 
 
-# Asked on most signed-in pages: the SQL is built once per process (kok_learn/prepared.py).
-_ROLE_NAMES = PreparedQuery(_role_names, user_id=int)
+# Asked on most signed-in pages: the SQL is built once per process (kok_learn/prepared_query.py).
+ROLE_NAMES = PreparedQuery(_role_names, placeholders=(-(2**31) + 20,))
 
 
 ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
@@ -51,19 +51,19 @@ def may_access_admin(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return bool(_ADMIN_ACCESS(user_id=user.pk))
+    return bool(ADMIN_ACCESS.run(user.pk, user.pk))
 
 
-def _admin_access(user_id):
+def _admin_access(user_id, same_user_id):
     from django.contrib.auth.models import Permission
     from django.db.models import Q
 
     app_label, codename = ADMIN_ACCESS_PERMISSION
     return (
         Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        .filter(Q(user=user_id) | Q(group__user=user_id))
-        .values_list("pk")[:1]
+        .filter(Q(user=user_id) | Q(group__user=same_user_id))
+        .values_list("pk", flat=True)[:1]
     )
 
 
-_ADMIN_ACCESS = PreparedQuery(_admin_access, user_id=int)
+ADMIN_ACCESS = PreparedQuery(_admin_access, placeholders=(-(2**31) + 21, -(2**31) + 22))

@@ -1,6 +1,6 @@
 """Reads."""
 
-from kok_learn.prepared import PreparedQuery
+from kok_learn.prepared_query import PreparedQuery
 
 from .codes import normalise_code
 from .models import Certificate
@@ -12,22 +12,13 @@ LIST_FIELDS = ("id", "recipient_id", "code", "title", "issued_on", "expires_on",
 
 def certificate_list_for_user(*, user) -> list[Certificate]:
     """The person's certificates, newest first, with only what the list shows (``LIST_FIELDS``)."""
-    fields = _list_columns()
-    return [Certificate.from_db("default", fields, row) for row in _LIST_FOR_USER(user_id=user.pk)]
+    return LIST_FOR_USER.run(user.pk)
 
 
-def _list_columns() -> list[str]:
-    """``LIST_FIELDS`` in the model's order, as ``Model.from_db`` takes them."""
-    return [field.attname for field in Certificate._meta.concrete_fields if field.attname in LIST_FIELDS]
-
-
-# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared.py); the
-# certificates are built from the rows as the ORM builds them for ``.only(*LIST_FIELDS)``.
-_LIST_FOR_USER = PreparedQuery(
-    lambda user_id: (
-        Certificate.objects.filter(recipient_id=user_id).order_by("-issued_on", "-pk").values_list(*_list_columns())
-    ),
-    user_id=int,
+# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
+LIST_FOR_USER = PreparedQuery(
+    lambda user_id: Certificate.objects.filter(recipient_id=user_id).only(*LIST_FIELDS).order_by("-issued_on", "-pk"),
+    placeholders=(-(2**31) + 28,),
 )
 
 

@@ -15,7 +15,6 @@ from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from kok_learn.caching.content_cache import remember, remember_many
-from kok_learn.prepared import PreparedQuery as RowQuery
 from kok_learn.prepared_query import PreparedQuery
 from kok_learn.search import filter_text, search_query
 
@@ -188,7 +187,7 @@ def progress_for_enrolments(
         return {}
     paths = [enrolment.course_path for enrolment in enrolments]
     outlines = remember_many("course-outline-rows", paths, _outline_rows, request=request)
-    done = {lesson_id for (lesson_id,) in _COMPLETED_LESSONS(user_id=user.pk)}
+    done = set(COMPLETED_LESSONS_OF_LEARNER.run(user.pk))
     return {
         enrolment.course_id: ProgressFigures.of(outlines.get(enrolment.course_path, []), done)
         for enrolment in enrolments
@@ -383,22 +382,24 @@ DASHBOARD_ENROLMENT_FIELDS = (
 )
 
 
-# "Moje učenje" asks these on every visit: their SQL is built once per process (kok_learn/prepared.py).
-_DASHBOARD_ENROLMENTS = RowQuery(
+# "Moje učenje" asks these on every visit: their SQL is built once per process (kok_learn/prepared_query.py).
+DASHBOARD_ENROLMENTS = PreparedQuery(
     lambda user_id: (
         Enrolment.objects.filter(user_id=user_id).order_by("-enrolled_at").values_list(*DASHBOARD_ENROLMENT_FIELDS)
     ),
-    user_id=int,
+    placeholders=(-(2**31) + 23,),
 )
 # Every lesson the learner completed, in any course (what a course counts is decided by its outline).
-_COMPLETED_LESSONS = RowQuery(
-    lambda user_id: LessonCompletion.objects.filter(enrolment__user_id=user_id).order_by().values_list("lesson_id"),
-    user_id=int,
+COMPLETED_LESSONS_OF_LEARNER = PreparedQuery(
+    lambda user_id: (
+        LessonCompletion.objects.filter(enrolment__user_id=user_id).order_by().values_list("lesson_id", flat=True)
+    ),
+    placeholders=(-(2**31) + 24,),
 )
 
 
 def dashboard_context(*, user, request=None) -> dict:
-    enrolments = [DashboardEnrolment(*row) for row in _DASHBOARD_ENROLMENTS(user_id=user.pk)]
+    enrolments = [DashboardEnrolment(*row) for row in DASHBOARD_ENROLMENTS.run(user.pk)]
     progress = progress_for_enrolments(enrolments, user=user, request=request)
     in_progress, completed, pending = [], [], []
     for enrolment in enrolments:

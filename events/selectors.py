@@ -16,7 +16,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from kok_learn.caching.content_cache import remember
-from kok_learn.prepared import PreparedQuery
+from kok_learn.prepared_query import PreparedQuery
 
 from .models import (
     ATTENDED_STATUSES,
@@ -394,12 +394,13 @@ def attendance_sheet(*, session: EventSession) -> list[SheetRow]:
 
 
 def has_registrations(*, user) -> bool:
-    return bool(_ANY_REGISTRATION(user_id=user.pk))
+    return bool(ANY_REGISTRATION.run(user.pk))
 
 
-# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared.py).
-_ANY_REGISTRATION = PreparedQuery(
-    lambda user_id: Registration.objects.filter(user_id=user_id).order_by().values_list("pk")[:1], user_id=int
+# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
+ANY_REGISTRATION = PreparedQuery(
+    lambda user_id: Registration.objects.filter(user_id=user_id).order_by().values_list("pk", flat=True)[:1],
+    placeholders=(-(2**31) + 25,),
 )
 
 

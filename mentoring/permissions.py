@@ -17,9 +17,11 @@ def visible_pairings_filter(user) -> Q | None:
     return own_pairings_filter(user.pk)
 
 
-def own_pairings_filter(user_id: int) -> Q:
-    """The pairings a person takes part in: those they mentor and those of their organisations."""
-    return Q(mentors=user_id) | Q(mentee_organisation__memberships__user=user_id)
+def own_pairings_filter(user_id: int, member_id: int | None = None) -> Q:
+    """The pairings a person takes part in: those they mentor and those of their organisations.
+    ``member_id`` is the same person's id again, for a query whose SQL is built with one placeholder
+    per place (kok_learn/prepared_query.py)."""
+    return Q(mentors=user_id) | Q(mentee_organisation__memberships__user=user_id if member_id is None else member_id)
 
 
 def is_mentor_side(user, pairing) -> bool:

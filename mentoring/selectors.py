@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import User, display_name_of
 from kok_learn.caching.content_cache import remember_many
-from kok_learn.prepared import PreparedQuery
+from kok_learn.prepared_query import PreparedQuery
 
 from .models import (
     Assessment,
@@ -287,9 +287,34 @@ def _mentor_names(ids):
     )
 
 
-# The same queries for one page of the dashboard, their SQL built once per process (kok_learn/prepared.py).
-_PAGE_GOAL_FIGURES = PreparedQuery(_goal_figures, ids=list[int], today=datetime.date)
-_PAGE_MENTOR_NAMES = PreparedQuery(_mentor_names, ids=list[int])
+class _ForPageIds:
+    """A query over the pairings of one page, its SQL built once per process and number of ids
+    (kok_learn/prepared_query.py: one placeholder per id); a page has at most ``MAX_IDS``."""
+
+    MAX_IDS = 100
+    ID_PLACEHOLDERS = tuple(-(2**31) + 100 + index for index in range(MAX_IDS))
+
+    def __init__(self, build, *placeholders):
+        self.build, self.placeholders, self.queries = build, placeholders, {}
+
+    def run(self, ids: list[int], *values) -> list:
+        count = len(ids)
+        if not count:
+            return []
+        if count > self.MAX_IDS:
+            return list(self.build(ids, *values))
+        query = self.queries.get(count)
+        if query is None:
+            query = self.queries[count] = PreparedQuery(
+                lambda *args: self.build(list(args[:count]), *args[count:]),
+                placeholders=(*self.ID_PLACEHOLDERS[:count], *self.placeholders),
+            )
+        return query.run(*ids, *values)
+
+
+# The same queries for one page of the dashboard, their SQL built once per process.
+PAGE_GOAL_FIGURES = _ForPageIds(_goal_figures, datetime.date(1901, 1, 1))
+PAGE_MENTOR_NAMES = _ForPageIds(_mentor_names)
 
 
 def _add_goals(rows: dict[int, PairingRow], goals, today) -> None:
@@ -449,15 +474,16 @@ class PairingHead:
 _STATE_LABELS = dict(Pairing.State.choices)
 
 
-def _own_pairings(user_id: int):
+def _own_pairings(user_id: int, member_id: int, mentor_id: int):
     """Every pairing the person takes part in, open ones of those they mentor first, each with its held
     meetings (how many, confirmed minutes, the last), as plain rows: the dashboard's summary, state
-    filter, page and meeting figures all come from this one query."""
+    filter, page and meeting figures all come from this one query. The three ids are the same person's
+    (one placeholder per place in the SQL, kok_learn/prepared_query.py)."""
     held = Q(meetings__planned=False)
     return (
-        Pairing.objects.filter(pk__in=Pairing.objects.filter(own_pairings_filter(user_id)).values("pk"))
+        Pairing.objects.filter(pk__in=Pairing.objects.filter(own_pairings_filter(user_id, member_id)).values("pk"))
         .annotate(
-            is_mentor=Exists(Pairing.mentors.through.objects.filter(pairing_id=OuterRef("pk"), user_id=user_id)),
+            is_mentor=Exists(Pairing.mentors.through.objects.filter(pairing_id=OuterRef("pk"), user_id=mentor_id)),
             is_closed=Case(When(state__in=Pairing.CLOSED_STATES, then=True), default=False),
             held_meetings=Count("meetings", filter=held),
             held_minutes=Sum("meetings__duration_minutes", filter=held & Q(meetings__confirmed_at__isnull=False)),
@@ -477,7 +503,7 @@ def _own_pairings(user_id: int):
     )
 
 
-_OWN_PAIRINGS = PreparedQuery(_own_pairings, user_id=int)
+OWN_PAIRINGS = PreparedQuery(_own_pairings, placeholders=(-(2**31) + 30, -(2**31) + 31, -(2**31) + 32))
 
 
 def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[PairingSummary, Page]:
@@ -488,7 +514,7 @@ def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[Pai
 
     Three queries however many pairings: the pairings with their meetings, and for the page's
     pairings their goals and mentors' names. The capacity figures are not read here (see below)."""
-    pairings = _OWN_PAIRINGS(user_id=user.pk)
+    pairings = OWN_PAIRINGS.run(user.pk, user.pk, user.pk)
     counts: dict[str, int] = defaultdict(int)
     for _pk, pairing_state, *_rest in pairings:
         counts[pairing_state] += 1
@@ -507,8 +533,8 @@ def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[Pai
         rows[pk] = PairingRow(pairing=head, meetings=meetings, minutes=minutes or 0, last_contact=last)
     ids = list(rows)
     today = timezone.localdate()
-    _add_goals(rows, _PAGE_GOAL_FIGURES(ids=ids, today=today), today)
-    _add_mentor_names(rows, _PAGE_MENTOR_NAMES(ids=ids))
+    _add_goals(rows, PAGE_GOAL_FIGURES.run(ids, today), today)
+    _add_mentor_names(rows, PAGE_MENTOR_NAMES.run(ids))
     # The capacity figures (baseline, latest) are left out: the view reads them only for the rows it
     # renders anew (capacity_averages; mentoring/views.py).
     page.object_list = list(rows.values())
@@ -518,16 +544,16 @@ def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[Pai
 def membership_list(*, user) -> list[tuple[str, str]]:
     """The person's organisations and their role in each, as (name, role) for the dashboard."""
     labels = dict(OrganisationMembership.Role.choices)
-    return [(name, str(labels.get(role, role))) for name, role in _MEMBERSHIPS(user_id=user.pk)]
+    return [(name, str(labels.get(role, role))) for name, role in MEMBERSHIPS.run(user.pk)]
 
 
-_MEMBERSHIPS = PreparedQuery(
+MEMBERSHIPS = PreparedQuery(
     lambda user_id: (
         OrganisationMembership.objects.filter(user_id=user_id)
         .order_by("organisation__name", "pk")
         .values_list("organisation__name", "role")
     ),
-    user_id=int,
+    placeholders=(-(2**31) + 33,),
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from kok_learn.prepared import PreparedQuery
+from kok_learn.prepared_query import PreparedQuery
 
 from .indicators import (
     FEMALE,
@@ -218,14 +218,16 @@ def record_for(*, user) -> ParticipantRecord | None:
 def record_is_complete(*, user) -> bool | None:
     """Whether the person's entry form is complete (None: there is none), for the dashboard panel;
     one narrow query instead of the whole record with its special categories."""
-    rows = _RECORD_IS_COMPLETE(user_id=user.pk)
-    return rows[0][0] if rows else None
+    rows = RECORD_IS_COMPLETE.run(user.pk)
+    return rows[0] if rows else None
 
 
-# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared.py).
-_RECORD_IS_COMPLETE = PreparedQuery(
-    lambda user_id: ParticipantRecord.objects.filter(user_id=user_id).order_by().values_list("is_complete")[:1],
-    user_id=int,
+# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
+RECORD_IS_COMPLETE = PreparedQuery(
+    lambda user_id: (
+        ParticipantRecord.objects.filter(user_id=user_id).order_by().values_list("is_complete", flat=True)[:1]
+    ),
+    placeholders=(-(2**31) + 27,),
 )
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
-from kok_learn.prepared import PreparedQuery
+from kok_learn.prepared_query import PreparedQuery
 from organisations.models import Organisation, OrganisationMembership
 
 from .models import ActivityType, Application, Confirmation, County, HourEntry, OpportunityPage, Sex
@@ -80,7 +80,7 @@ def my_applications(*, user):
 def dashboard_summary(*, user) -> dict:
     """For the panel on "Moje učenje": how many applications the person has and their approved hours,
     in one aggregate query (the panel shows no single application)."""
-    rows = _DASHBOARD_SUMMARY(user_id=user.pk)  # no row for someone who never applied
+    rows = DASHBOARD_SUMMARY.run(user.pk)  # no row for someone who never applied
     applications, approved = rows[0] if rows else (0, None)
     return {"applications": applications, "approved": approved or Decimal(0)}
 
@@ -98,8 +98,8 @@ def _dashboard_summary(user_id):
     )
 
 
-# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared.py).
-_DASHBOARD_SUMMARY = PreparedQuery(_dashboard_summary, user_id=int)
+# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
+DASHBOARD_SUMMARY = PreparedQuery(_dashboard_summary, placeholders=(-(2**31) + 26,))
 
 
 def application_for_volunteer(*, user, application_id: int) -> Application | None:
