@@ -49,9 +49,11 @@ def user_needs_mfa(user) -> bool:
     """Coordinators and everyone who may open the Wagtail admin must have a second factor."""
     if not user.is_authenticated:
         return False
-    from accounts.roles import is_coordinator
+    from accounts.roles import is_coordinator, may_access_admin
 
-    return user.is_staff or user.is_superuser or is_coordinator(user) or user.has_perm("wagtailadmin.access_admin")
+    # The role names are read once per request and reused by the views (roles.user_has_role); the
+    # admin permission is one small question instead of loading all the user's permissions.
+    return user.is_staff or user.is_superuser or is_coordinator(user) or may_access_admin(user)
 
 
 def user_has_totp(user) -> bool:

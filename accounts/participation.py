@@ -7,6 +7,10 @@
   where the person goes next, with ``next_url`` to come back to.
 - ``kok_dashboard_panels``: the learner dashboard ("Moje učenje") renders the panels that apps
   register as ``fn(request) -> DashboardPanel | None`` (a volunteering summary, a form that is due).
+  An app that has just read that the person takes part in one of its activities says so with
+  ``note_participation(request, kind)`` (kinds as in reports.activities: "courses", ...), so a panel
+  asking "does this person take part in anything?" needs no query (``noted_participation``). This
+  request only: nothing is kept.
 """
 
 from dataclasses import dataclass
@@ -33,6 +37,14 @@ def participation_next_url(request, *, activity: str, next_url: str) -> str | No
         if url:
             return url
     return None
+
+
+def note_participation(request, kind: str) -> None:
+    request._kok_participation = noted_participation(request) | {kind}
+
+
+def noted_participation(request) -> frozenset[str]:
+    return frozenset(getattr(request, "_kok_participation", ()))
 
 
 def dashboard_panels(request) -> list[DashboardPanel]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.participation import dashboard_panels, participation_next_url
+from accounts.participation import dashboard_panels, note_participation, participation_next_url
 from kok_learn.caching.fragments import render_rows
 
 from . import selectors, services
@@ -32,11 +32,10 @@ DASHBOARD_CARD = "courses/includes/dashboard_course.html"
 
 def _in_progress_card(enrolment) -> tuple[tuple, dict]:
     """A course card's key (everything it shows) and context: the same for everyone at this progress."""
-    next_lesson = enrolment.progress.next_lesson
     values = {
         "course_id": enrolment.course_id,
         "percent": enrolment.progress.percent,
-        "next_lesson_title": next_lesson.title if next_lesson else "",
+        "next_lesson_title": enrolment.progress.next_lesson_title,
     }
     return (enrolment.course_id, enrolment.course_title, *values.values()), values
 
@@ -71,6 +70,8 @@ def dashboard(request):
         context[cards] = render_rows(
             "dashboard-course", DASHBOARD_CARD, map(card, enrolments), request=request, prepare=_with_courses
         )
+    if context["in_progress"] or context["completed"]:
+        note_participation(request, "courses")  # the panels need not ask again (accounts.participation)
     context["extra_panels"] = dashboard_panels(request)
     return TemplateResponse(request, "courses/dashboard.html", context)
 

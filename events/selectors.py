@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from kok_learn.caching.content_cache import remember
+from kok_learn.prepared_query import PreparedQuery
 
 from .models import (
     ATTENDED_STATUSES,
@@ -393,7 +394,14 @@ def attendance_sheet(*, session: EventSession) -> list[SheetRow]:
 
 
 def has_registrations(*, user) -> bool:
-    return Registration.objects.filter(user=user).exists()
+    return bool(ANY_REGISTRATION.run(user.pk))
+
+
+# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
+ANY_REGISTRATION = PreparedQuery(
+    lambda user_id: Registration.objects.filter(user_id=user_id).order_by().values_list("pk", flat=True)[:1],
+    placeholders=(-(2**31) + 25,),
+)
 
 
 def registrations_of_user(*, user) -> list[Registration]:

@@ -13,6 +13,7 @@ cursor, so query logging and query-count guards see it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -24,9 +25,11 @@ class PreparedQuery:
     """``build(*placeholders)`` returns the queryset; ``run(*values)`` returns what it would give.
 
     ``placeholders`` are values of the right type that no real query uses; each must reach the
-    SQL as one parameter, where ``run`` puts the real value in its place. Model instances (with
-    ``select_related`` as the ORM populates it) and ``values_list()`` rows, flat or not, are
-    supported; annotations, ``values()`` dictionaries and ``prefetch_related`` are not.
+    SQL as one parameter, where ``run`` puts the real value in its place (a ``datetime.date`` as the
+    database takes it, e.g. ``due_date__lt=today``). Model instances (with ``select_related`` as the
+    ORM populates it) and ``values_list()`` rows, flat or not, are supported, the rows also with
+    annotations (aggregates, ``Exists``); annotated instances, ``values()`` dictionaries and
+    ``prefetch_related`` are not.
     """
 
     def __init__(self, build: Callable[..., QuerySet], placeholders: Sequence):
@@ -46,19 +49,22 @@ class _Compiled:
         query = queryset.query
         self.iterable = queryset._iterable_class
         if (
-            query.annotations
+            (query.annotations and self.iterable is ModelIterable)
             or queryset._prefetch_related_lookups
             or self.iterable not in (ModelIterable, ValuesListIterable, FlatValuesListIterable)
         ):
             raise ValueError("PreparedQuery takes plain model querysets and values_list() only")
+        self.using = using
         self.compiler = query.get_compiler(using)
         self.sql, params = self.compiler.as_sql()
-        slots = [[index for index, param in enumerate(params) if param == placeholder] for placeholder in placeholders]
+        slots = [
+            [index for index, param in enumerate(params) if _same(param, self.as_param(placeholder))]
+            for placeholder in placeholders
+        ]
         if any(len(indexes) != 1 for indexes in slots):
             raise ValueError("each placeholder must reach the SQL as exactly one parameter")
         self.params = list(params)
         self.slots = [indexes[0] for indexes in slots]
-        self.using = using
         select = self.compiler.select
         self.converters = self.compiler.get_converters([column[0] for column in select[: self.compiler.col_count]])
         if self.iterable is ModelIterable:
@@ -69,10 +75,16 @@ class _Compiled:
             self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
             self.related_populators = get_related_populators(klass_info, select, using)
 
+    def as_param(self, value):
+        """A value as the SQL's parameters hold it: dates as the database takes them (SQLite: text)."""
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return connections[self.using].ops.adapt_datefield_value(value)
+        return value
+
     def run(self, values: tuple) -> list:
         params = list(self.params)
         for slot, value in zip(self.slots, values, strict=True):
-            params[slot] = value
+            params[slot] = self.as_param(value)
         with connections[self.using].cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -89,3 +101,8 @@ class _Compiled:
                 populator.populate(row, instance)
             instances.append(instance)
         return instances
+
+
+def _same(param, placeholder) -> bool:
+    """The placeholder itself, not merely an equal value of another type (``True == 1``)."""
+    return type(param) is type(placeholder) and param == placeholder

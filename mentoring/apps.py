@@ -28,5 +28,6 @@ class MentoringConfig(AppConfig):
                 ],
             )
         )
-        # The dashboards keep each assessment's averages per area (selectors.area_averages).
+        # The dashboards keep each assessment's averages per area and each pair's capacity averages
+        # (selectors.area_averages, selectors.capacity_averages).
         purge_on_change(models.Assessment, models.CapacityArea, models.CapacityStatement)

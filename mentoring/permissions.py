@@ -14,7 +14,14 @@ def visible_pairings_filter(user) -> Q | None:
     """A filter on Pairing for what ``user`` may see; ``None`` means everything (coordinator)."""
     if is_coordinator(user):
         return None
-    return Q(mentors=user) | Q(mentee_organisation__memberships__user=user)
+    return own_pairings_filter(user.pk)
+
+
+def own_pairings_filter(user_id: int, member_id: int | None = None) -> Q:
+    """The pairings a person takes part in: those they mentor and those of their organisations.
+    ``member_id`` is the same person's id again, for a query whose SQL is built with one placeholder
+    per place (kok_learn/prepared_query.py)."""
+    return Q(mentors=user_id) | Q(mentee_organisation__memberships__user=user_id if member_id is None else member_id)
 
 
 def is_mentor_side(user, pairing) -> bool:

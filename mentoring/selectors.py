@@ -8,6 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Avg, Case, Count, Exists, Max, Min, OuterRef, Prefetch, Q, Sum, When
@@ -19,6 +20,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import User, display_name_of
 from kok_learn.caching.content_cache import remember_many
+from kok_learn.prepared_query import PreparedQuery
 
 from .models import (
     Assessment,
@@ -35,7 +37,7 @@ from .models import (
     goal_progress,
     hours_from_minutes,
 )
-from .permissions import visible_pairings_filter
+from .permissions import own_pairings_filter, visible_pairings_filter
 
 # --- access ---------------------------------------------------------------------------------
 
@@ -109,6 +111,7 @@ class PairingRow:
     latest: float | None = None
     areas: list[AreaChange] = field(default_factory=list)
     mentor_names: list[str] = field(default_factory=list)
+    html: str = ""  # the whole table row, when the dashboard rendered it already (mentoring/views.py)
 
     @property
     def hours(self) -> Decimal:
@@ -165,6 +168,27 @@ def area_averages(*, pairing_ids: list[int], request=None) -> dict[int, list[dic
     return {pairing_id: found[pairing_id] for pairing_id in pairing_ids if found.get(pairing_id)}
 
 
+def capacity_averages(*, pairing_ids: list[int], request=None) -> dict[int, tuple[float | None, float | None]]:
+    """Per pairing with an assessment: the mean of the area averages at the first assessment and at
+    the last one (None while there is only one), what the dashboard's table shows. Kept in the content
+    cache like ``area_averages`` (the same generation makes both stale), as two numbers per pairing."""
+    if not pairing_ids:
+        return {}
+    found = remember_many("pairing-capacity", list(pairing_ids), _capacity_averages, request=request)
+    return {pairing_id: found[pairing_id] for pairing_id in pairing_ids if found.get(pairing_id)}
+
+
+def _capacity_averages(pairing_ids: list[int]) -> dict[int, tuple | None]:
+    result = dict.fromkeys(pairing_ids)
+    for pairing_id, assessments in _area_averages(pairing_ids).items():
+        if assessments:
+            first, last = assessments[0], assessments[-1]
+            baseline = _mean(a["average"] for a in first["areas"].values())
+            latest = _mean(a["average"] for a in last["areas"].values()) if len(assessments) > 1 else None
+            result[pairing_id] = (baseline, latest)
+    return result
+
+
 def _area_averages(pairing_ids: list[int]) -> dict[int, list[dict]]:
     rows = (
         AssessmentScore.objects.filter(assessment__pairing_id__in=pairing_ids)
@@ -217,7 +241,6 @@ def pairing_rows(*, pairings, request=None) -> list[PairingRow]:
     if not ids:
         return []
     now = timezone.now()
-    today = timezone.localdate()
     held = Q(planned=False)
     for item in (
         Meeting.objects.filter(pairing_id__in=ids)
@@ -233,33 +256,90 @@ def pairing_rows(*, pairings, request=None) -> list[PairingRow]:
         row = rows[item["pairing_id"]]
         row.meetings, row.minutes = item["count"], item["minutes"] or 0
         row.last_contact, row.next_meeting, row.unconfirmed = item["last"], item["next"], item["unconfirmed"]
-    for goal in (
+    today = timezone.localdate()
+    _add_goals(rows, _goal_figures(ids, today), today)
+    _add_mentor_names(rows, _mentor_names(ids))
+    _add_areas(rows, area_averages(pairing_ids=ids, request=request))
+    return [rows[pk] for pk in ids]
+
+
+def _goal_figures(ids, today):
+    """Per goal of the pairings: (pairing, manual progress, due date, tasks, done, overdue), one query."""
+    return (
         Goal.objects.filter(pairing_id__in=ids)
+        .order_by()
         .annotate(
             tasks_total=Count("tasks"),
             tasks_done=Count("tasks", filter=Q(tasks__done=True)),
             tasks_overdue=Count("tasks", filter=Q(tasks__done=False, tasks__due_date__lt=today)),
         )
-        .values("pairing_id", "manual_progress", "due_date", "tasks_total", "tasks_done", "tasks_overdue")
-    ):
-        row = rows[goal["pairing_id"]]
-        progress = goal_progress(
-            manual_progress=goal["manual_progress"], tasks_total=goal["tasks_total"], tasks_done=goal["tasks_done"]
-        )
-        row.goals_total += 1
-        row.goals_done += progress >= 100
-        row.overdue_tasks += goal["tasks_overdue"]
-        row.overdue_goals += bool(progress < 100 and goal["due_date"] and goal["due_date"] < today)
-    # The mentors' names as plain values: a user object per mentor costs more than the rest of a row.
-    for pairing_id, *name_fields in (
+        .values_list("pairing_id", "manual_progress", "due_date", "tasks_total", "tasks_done", "tasks_overdue")
+    )
+
+
+def _mentor_names(ids):
+    """(pairing, the mentor's name fields) in the users' order: plain values, a user object per mentor
+    costs more than the rest of a row."""
+    return (
         Pairing.mentors.through.objects.filter(pairing_id__in=ids)
         .order_by(*(f"user__{name}" for name in User._meta.ordering), "user_id")
         .values_list("pairing_id", *(f"user__{name}" for name in User.DISPLAY_NAME_FIELDS))
-    ):
+    )
+
+
+class _ForPageIds:
+    """A query over the pairings of one page, its SQL built once per process and number of ids
+    (kok_learn/prepared_query.py: one placeholder per id); a page has at most ``MAX_IDS``."""
+
+    MAX_IDS = 100
+    ID_PLACEHOLDERS = tuple(-(2**31) + 100 + index for index in range(MAX_IDS))
+
+    def __init__(self, build, *placeholders):
+        self.build, self.placeholders, self.queries = build, placeholders, {}
+
+    def run(self, ids: list[int], *values) -> list:
+        count = len(ids)
+        if not count:
+            return []
+        if count > self.MAX_IDS:
+            return list(self.build(ids, *values))
+        query = self.queries.get(count)
+        if query is None:
+            query = self.queries[count] = PreparedQuery(
+                lambda *args: self.build(list(args[:count]), *args[count:]),
+                placeholders=(*self.ID_PLACEHOLDERS[:count], *self.placeholders),
+            )
+        return query.run(*ids, *values)
+
+
+# The same queries for one page of the dashboard, their SQL built once per process.
+PAGE_GOAL_FIGURES = _ForPageIds(_goal_figures, datetime.date(1901, 1, 1))
+PAGE_MENTOR_NAMES = _ForPageIds(_mentor_names)
+
+
+def _add_goals(rows: dict[int, PairingRow], goals, today) -> None:
+    for pairing_id, manual_progress, due_date, tasks_total, tasks_done, tasks_overdue in goals:
+        row = rows[pairing_id]
+        progress = goal_progress(manual_progress=manual_progress, tasks_total=tasks_total, tasks_done=tasks_done)
+        row.goals_total += 1
+        row.goals_done += progress >= 100
+        row.overdue_tasks += tasks_overdue
+        row.overdue_goals += bool(progress < 100 and due_date and due_date < today)
+
+
+def _add_mentor_names(rows: dict[int, PairingRow], names) -> None:
+    for pairing_id, *name_fields in names:
         rows[pairing_id].mentor_names.append(display_name_of(*name_fields))
-    for pairing_id, assessments in area_averages(pairing_ids=ids, request=request).items():
+
+
+def _add_areas(rows: dict[int, PairingRow], averages: dict[int, list[dict]]) -> None:
+    """Each row's capacity baseline and latest average, and the change per area."""
+    for pairing_id, assessments in averages.items():
         row = rows[pairing_id]
         first, last = assessments[0], assessments[-1]
+        row.baseline = _mean(a["average"] for a in first["areas"].values())
+        if len(assessments) > 1:
+            row.latest = _mean(a["average"] for a in last["areas"].values())
         area_ids = sorted(
             set(first["areas"]) | set(last["areas"]),
             key=lambda a: (first["areas"].get(a) or last["areas"][a])["order"],
@@ -275,10 +355,6 @@ def pairing_rows(*, pairings, request=None) -> list[PairingRow]:
                     latest=last["areas"].get(area_id, {}).get("average") if len(assessments) > 1 else None,
                 )
             )
-        row.baseline = _mean(a["average"] for a in first["areas"].values())
-        if len(assessments) > 1:
-            row.latest = _mean(a["average"] for a in last["areas"].values())
-    return [rows[pk] for pk in ids]
 
 
 @dataclass
@@ -376,64 +452,109 @@ class PairingSummary:
         return next((count for value, _label, count in self.by_state if value == state), 0)
 
 
-def pairing_summary(*, user) -> PairingSummary:
-    """Pairings per state and held meetings with their minutes, over every pairing the user sees
-    (one grouped query: a pairing is counted once however many meetings it has)."""
+class OrganisationName(NamedTuple):
+    name: str
+
+
+@dataclass
+class PairingHead:
+    """What a dashboard row shows of the pairing itself, as plain values; it reads like the pairing
+    in templates (``pk``, ``state``, ``get_state_display``, ``mentor_organisation.name``...)."""
+
+    pk: int
+    state: str
+    mentor_organisation: OrganisationName
+    mentee_organisation: OrganisationName
+    is_mentor: bool
+
+    def get_state_display(self) -> str:
+        return str(_STATE_LABELS.get(self.state, self.state))
+
+
+_STATE_LABELS = dict(Pairing.State.choices)
+
+
+def _own_pairings(user_id: int, member_id: int, mentor_id: int):
+    """Every pairing the person takes part in, open ones of those they mentor first, each with its held
+    meetings (how many, confirmed minutes, the last), as plain rows: the dashboard's summary, state
+    filter, page and meeting figures all come from this one query. The three ids are the same person's
+    (one placeholder per place in the SQL, kok_learn/prepared_query.py)."""
     held = Q(meetings__planned=False)
-    counts = {
-        item["state"]: item
-        for item in _visible_pairings(user)
-        .order_by()
-        .values("state")
+    return (
+        Pairing.objects.filter(pk__in=Pairing.objects.filter(own_pairings_filter(user_id, member_id)).values("pk"))
         .annotate(
-            pairings=Count("pk", distinct=True),
+            is_mentor=Exists(Pairing.mentors.through.objects.filter(pairing_id=OuterRef("pk"), user_id=mentor_id)),
+            is_closed=Case(When(state__in=Pairing.CLOSED_STATES, then=True), default=False),
             held_meetings=Count("meetings", filter=held),
             held_minutes=Sum("meetings__duration_minutes", filter=held & Q(meetings__confirmed_at__isnull=False)),
-        )
-    }
-    return PairingSummary(
-        by_state=[
-            (value, label, counts[value]["pairings"]) for value, label in Pairing.State.choices if value in counts
-        ],
-        meetings=sum(item["held_meetings"] for item in counts.values()),
-        minutes=sum(item["held_minutes"] or 0 for item in counts.values()),
-    )
-
-
-# What a dashboard row shows of the pairing itself (the figures come from pairing_rows).
-PAIRING_ROW_FIELDS = (
-    "id",
-    "state",
-    "programme_id",
-    "mentor_organisation_id",
-    "mentee_organisation_id",
-    "mentor_organisation__name",
-    "mentee_organisation__name",
-)
-
-
-def pairing_page(*, user, state: str, page_number, per_page: int, summary: PairingSummary, request=None) -> Page:
-    """One page of dashboard rows (``PairingRow``): the pairings the user mentors first, then
-    those of the user's organisation; open pairings before closed ones. A missing, malformed or
-    out-of-range page number gives the first or last page (``Paginator.get_page``)."""
-    mentors = Pairing.mentors.through.objects.filter(pairing_id=OuterRef("pk"), user_id=user.pk)
-    queryset = (
-        _visible_pairings(user)
-        .select_related("mentor_organisation", "mentee_organisation")
-        .only(*PAIRING_ROW_FIELDS)
-        .annotate(
-            is_mentor=Exists(mentors),
-            is_closed=Case(When(state__in=Pairing.CLOSED_STATES, then=True), default=False),
+            last_contact=Max("meetings__starts_at", filter=held),
         )
         .order_by("-is_mentor", "is_closed", "programme__start_date", "mentee_organisation__name", "pk")
+        .values_list(
+            "pk",
+            "state",
+            "mentor_organisation__name",
+            "mentee_organisation__name",
+            "is_mentor",
+            "held_meetings",
+            "held_minutes",
+            "last_contact",
+        )
     )
-    if state:
-        queryset = queryset.filter(state=state)
-    paginator = Paginator(queryset, per_page)
-    paginator.count = summary.count(state)  # known from the summary: no COUNT(*) query
-    page = paginator.get_page(page_number)
-    page.object_list = pairing_rows(pairings=page.object_list, request=request)
-    return page
+
+
+OWN_PAIRINGS = PreparedQuery(_own_pairings, placeholders=(-(2**31) + 30, -(2**31) + 31, -(2**31) + 32))
+
+
+def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[PairingSummary, Page]:
+    """The mentor's or CSO member's dashboard: the summary over every pairing the person takes part
+    in, and one page of rows (``PairingRow``), those the person mentors first, then those of their
+    organisation, open before closed; ``state`` filters the page. A missing, malformed or
+    out-of-range page number gives the first or last page (``Paginator.get_page``).
+
+    Three queries however many pairings: the pairings with their meetings, and for the page's
+    pairings their goals and mentors' names. The capacity figures are not read here (see below)."""
+    pairings = OWN_PAIRINGS.run(user.pk, user.pk, user.pk)
+    counts: dict[str, int] = defaultdict(int)
+    for _pk, pairing_state, *_rest in pairings:
+        counts[pairing_state] += 1
+    summary = PairingSummary(
+        by_state=[(value, label, counts[value]) for value, label in Pairing.State.choices if value in counts],
+        meetings=sum(row[5] for row in pairings),
+        minutes=sum(row[6] or 0 for row in pairings),
+    )
+    shown = [row for row in pairings if row[1] == state] if state else pairings
+    page = Paginator(shown, per_page).get_page(page_number)
+    rows = {}
+    for pk, pairing_state, mentor_organisation, mentee_organisation, is_mentor, meetings, minutes, last in page:
+        head = PairingHead(
+            pk, pairing_state, OrganisationName(mentor_organisation), OrganisationName(mentee_organisation), is_mentor
+        )
+        rows[pk] = PairingRow(pairing=head, meetings=meetings, minutes=minutes or 0, last_contact=last)
+    ids = list(rows)
+    today = timezone.localdate()
+    _add_goals(rows, PAGE_GOAL_FIGURES.run(ids, today), today)
+    _add_mentor_names(rows, PAGE_MENTOR_NAMES.run(ids))
+    # The capacity figures (baseline, latest) are left out: the view reads them only for the rows it
+    # renders anew (capacity_averages; mentoring/views.py).
+    page.object_list = list(rows.values())
+    return summary, page
+
+
+def membership_list(*, user) -> list[tuple[str, str]]:
+    """The person's organisations and their role in each, as (name, role) for the dashboard."""
+    labels = dict(OrganisationMembership.Role.choices)
+    return [(name, str(labels.get(role, role))) for name, role in MEMBERSHIPS.run(user.pk)]
+
+
+MEMBERSHIPS = PreparedQuery(
+    lambda user_id: (
+        OrganisationMembership.objects.filter(user_id=user_id)
+        .order_by("organisation__name", "pk")
+        .values_list("organisation__name", "role")
+    ),
+    placeholders=(-(2**31) + 33,),
+)
 
 
 # --- pairing page ---------------------------------------------------------------------------

@@ -12,6 +12,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,7 +24,7 @@ from . import selectors, services
 from .calendar import pairing_calendar
 from .charts import radar_chart
 from .forms import AgreementForm, AssessmentForm, GoalForm, GoalProgressForm, MeetingForm, TaskForm, TransitionForm
-from .models import Assessment, Goal, Meeting, MentoringAgreement, OrganisationMembership, Pairing, Task
+from .models import Assessment, Goal, Meeting, MentoringAgreement, Pairing, Task
 from .permissions import can_manage, is_mentee_side, is_mentor_side
 
 
@@ -36,17 +38,43 @@ def _flash_errors(request, error: ValidationError) -> None:
 
 
 DASHBOARD_PAGE_SIZE = 20
-PAIRING_CELLS = "mentoring/includes/pairing_cells.html"
+PAIRING_ROW = "mentoring/includes/pairing_row.html"
+MENTORS_SLOT = "<!--mentors-->"
 
 
-def _with_cells(request, rows) -> None:
-    """Each row's figures as HTML, rendered once per set of values and kept (kok_learn/caching/fragments.py)."""
-    cells = [row.cells() for row in rows]
-    html = render_rows(
-        "pairing-cells", PAIRING_CELLS, ((tuple(values.values()), values) for values in cells), request=request
-    )
+# The capacity figures are the same for a pairing until an assessment, a capacity area or a statement
+# changes, and each of those starts a new content generation (mentoring/apps.py), which is in every key:
+# so a row's key need not hold them, and they are read only for the rows rendered anew.
+CAPACITY_CELLS = ("baseline", "latest", "change")
+
+
+def _with_row_html(request, rows) -> None:
+    """Each row of the table as HTML: rendered once per set of values (the pairing, its organisations and
+    its figures) and kept (kok_learn/caching/fragments.py); the mentors' names, never kept, go in here."""
+    contexts = []
+    for row in rows:
+        values = {
+            "pairing_id": row.pairing.pk,
+            "mentor_organisation": row.pairing.mentor_organisation.name,
+            "mentee_organisation": row.pairing.mentee_organisation.name,
+            **row.cells(),
+        }
+        key = tuple(value for name, value in values.items() if name not in CAPACITY_CELLS)
+        contexts.append((key, values))
+
+    def with_capacity(missing: list[dict]) -> None:
+        capacity = selectors.capacity_averages(
+            pairing_ids=[values["pairing_id"] for values in missing], request=request
+        )
+        for values in missing:
+            baseline, latest = capacity.get(values["pairing_id"], (None, None))
+            change = latest - baseline if baseline is not None and latest is not None else None
+            values.update(baseline=baseline, latest=latest, change=change)
+
+    html = render_rows("pairing-row", PAIRING_ROW, contexts, request=request, prepare=with_capacity)
     for row, row_html in zip(rows, html, strict=True):
-        row.html_cells = row_html
+        before, after = row_html.split(MENTORS_SLOT, 1)
+        row.html = mark_safe(before + escape(", ".join(row.mentor_names)) + after)  # noqa: S308 - escaped names
 
 
 @login_required
@@ -61,23 +89,20 @@ def dashboard(request):
         # An unknown state shows every pairing rather than an error page.
         state = request.GET.get("stanje", "")
         state = state if state in Pairing.State.values else ""
-        summary = selectors.pairing_summary(user=user)
-        page = selectors.pairing_page(
+        summary, page = selectors.dashboard_page(
             user=user,
             state=state,
             page_number=request.GET.get("stranica"),
             per_page=DASHBOARD_PAGE_SIZE,
-            summary=summary,
-            request=request,
         )
-        _with_cells(request, page.object_list)
+        _with_row_html(request, page.object_list)
         context.update(
             summary=summary,
             state=state,
             page_obj=page,
             mentor_rows=[row for row in page if row.pairing.is_mentor],
             member_rows=[row for row in page if not row.pairing.is_mentor],
-            memberships=OrganisationMembership.objects.filter(user=user).select_related("organisation"),
+            memberships=selectors.membership_list(user=user),
         )
     return render(request, "mentoring/dashboard.html", context)
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
+from kok_learn.prepared_query import PreparedQuery
+
 from .indicators import (
     FEMALE,
     HOUSEHOLD_QUESTIONS,
@@ -216,13 +218,27 @@ def record_for(*, user) -> ParticipantRecord | None:
 def record_is_complete(*, user) -> bool | None:
     """Whether the person's entry form is complete (None: there is none), for the dashboard panel;
     one narrow query instead of the whole record with its special categories."""
-    return ParticipantRecord.objects.filter(user=user).values_list("is_complete", flat=True).first()
+    rows = RECORD_IS_COMPLETE.run(user.pk)
+    return rows[0] if rows else None
 
 
-def takes_part(*, user) -> bool:
-    """Whether any app counts the person as taking part in an activity (one query per kind)."""
+# Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
+RECORD_IS_COMPLETE = PreparedQuery(
+    lambda user_id: (
+        ParticipantRecord.objects.filter(user_id=user_id).order_by().values_list("is_complete", flat=True)[:1]
+    ),
+    placeholders=(-(2**31) + 27,),
+)
+
+
+def takes_part(*, user, known: frozenset[str] = frozenset()) -> bool:
+    """Whether any app counts the person as taking part in an activity (one query per kind). ``known``:
+    kinds the caller has already seen the person take part in during this request
+    (accounts.participation.noted_participation), so nothing needs asking."""
     from .activities import ACTIVITY_KINDS
 
+    if known & set(ACTIVITY_KINDS):
+        return True
     return any(kind.spans(user_ids=[user.pk]) for kind in ACTIVITY_KINDS.values())
 
 

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
-from accounts.participation import DASHBOARD_PANELS, PARTICIPATION_STARTED, DashboardPanel
+from accounts.participation import DASHBOARD_PANELS, PARTICIPATION_STARTED, DashboardPanel, noted_participation
 from accounts.roles import is_coordinator
 from kok_learn.viewsets import ModelViewSet, SafeExportIndexView, SnippetViewSet
 
@@ -54,7 +54,7 @@ def forms_due_panel(request):
     complete = selectors.record_is_complete(user=user)
     if complete is None:
         # Someone enrolled by a coordinator or a member of a mentored organisation: no hook asked them yet.
-        if not selectors.takes_part(user=user):
+        if not selectors.takes_part(user=user, known=noted_participation(request)):
             return None
         return DashboardPanel(
             heading=str(_("Forms for the project's funder")),

@@ -78,3 +78,32 @@ def test_verification_email_is_croatian(client):
     assert message.subject.startswith("[Pokrenimo KOK!] ")
     assert "Potvrdite" in message.subject or "potvrd" in message.subject.lower()
     assert "/racun/potvrda-adrese/" in message.body
+
+
+@pytest.mark.parametrize(
+    "email", ["koordinator@kok.test", "urednik@kok.test", "moderator@kok.test", "polaznik@kok.test", "mentor@kok.test"]
+)
+def test_admin_access_is_answered_as_django_answers_it(email):
+    """The staff second-factor check asks one small question instead of loading all permissions."""
+    user = User.objects.get(email=email)
+    assert roles.may_access_admin(user) is User.objects.get(pk=user.pk).has_perm("wagtailadmin.access_admin")
+
+
+def test_admin_access_given_to_the_person_directly_or_through_a_group_and_never_when_inactive(
+    django_assert_num_queries,
+):
+    from django.contrib.auth.models import Group, Permission
+
+    permission = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    user = User.objects.get(email="polaznik@kok.test")
+    with django_assert_num_queries(1):
+        assert roles.may_access_admin(user) is False
+    user.user_permissions.add(permission)
+    assert roles.may_access_admin(user) is True
+    user.user_permissions.clear()
+    group = Group.objects.create(name="Pristup administraciji")
+    group.permissions.add(permission)
+    user.groups.add(group)
+    assert roles.may_access_admin(user) is True
+    user.is_active = False
+    assert roles.may_access_admin(user) is False

@@ -86,3 +86,33 @@ def test_only_plain_model_querysets():
     rows = PreparedQuery(lambda pk: CoursePage.objects.filter(pk=pk).values("title"), placeholders=(PAGE_ID,))
     with pytest.raises(ValueError, match="plain model querysets and values_list"):
         rows.run(1)
+
+
+def _goal_figures(pairing_id, today):
+    from django.db.models import Q
+
+    from mentoring.models import Goal
+
+    return (
+        Goal.objects.filter(pairing_id=pairing_id)
+        .annotate(overdue=Count("tasks", filter=Q(tasks__done=False, tasks__due_date__lt=today)))
+        .order_by("pk")
+        .values_list("pk", "due_date", "overdue")
+    )
+
+
+def test_rows_with_aggregates_and_a_date_as_the_orm_gives_them():
+    """values_list() rows may carry annotations; a date placeholder reaches the SQL as the database takes it."""
+    import datetime
+
+    from tests.mentoring.factories import GoalFactory, PairingFactory, TaskFactory
+
+    query = PreparedQuery(_goal_figures, placeholders=(PAGE_ID, datetime.date(1901, 1, 1)))
+    pairing = PairingFactory()
+    goal = GoalFactory(pairing=pairing, due_date=datetime.date(2026, 5, 1))
+    TaskFactory(goal=goal, done=False, due_date=datetime.date(2026, 3, 1))
+    GoalFactory(pairing=PairingFactory())  # another pairing's
+    for today in (datetime.date(2026, 1, 1), datetime.date(2026, 4, 1)):
+        rows = query.run(pairing.pk, today)
+        assert rows == list(_goal_figures(pairing.pk, today))
+        assert rows == [(goal.pk, datetime.date(2026, 5, 1), int(today > datetime.date(2026, 3, 1)))]

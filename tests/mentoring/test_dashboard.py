@@ -154,14 +154,16 @@ def test_pairing_page_lists_own_mentoring_before_the_organisations_and_open_befo
         user=person, organisation=of_my_organisation.mentee_organisation, role=OrganisationMembership.Role.MEMBER
     )
     PairingFactory()  # someone else's
-    summary = selectors.pairing_summary(user=person)
+    summary, page = selectors.dashboard_page(user=person, state="", page_number=None, per_page=20)
     assert summary.pairings == 3
     assert summary.by_state == [("aktivan", "aktivan", 2), ("prekinut", "prekinut", 1)]
-    page = selectors.pairing_page(user=person, state="", page_number=None, per_page=20, summary=summary)
-    assert [row.pairing for row in page] == [open_mine, closed_mine, of_my_organisation]
+    assert [row.pairing.pk for row in page] == [open_mine.pk, closed_mine.pk, of_my_organisation.pk]
     assert [row.pairing.is_mentor for row in page] == [True, True, False]
-    page = selectors.pairing_page(user=person, state="prekinut", page_number="2", per_page=20, summary=summary)
-    assert [row.pairing for row in page] == [closed_mine]
+    assert page[0].pairing.mentee_organisation.name == open_mine.mentee_organisation.name
+    summary_filtered, page = selectors.dashboard_page(user=person, state="prekinut", page_number="2", per_page=20)
+    assert summary_filtered == summary  # over every pairing, whatever the filter
+    assert [row.pairing.pk for row in page] == [closed_mine.pk]
+    assert [row.pairing.get_state_display() for row in page] == ["prekinut"]
 
 
 def test_mentor_and_member_sections_on_the_same_page(client):

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("mentoring:dashboard")
 # The dashboard's queries with every cache empty (the mentoring ones and the page chrome) and warm.
-MENTOR_DASHBOARD_COLD_QUERIES = 19
-MENTOR_DASHBOARD_WARM_QUERIES = 12
+MENTOR_DASHBOARD_COLD_QUERIES = 16
+MENTOR_DASHBOARD_WARM_QUERIES = 7
 
 
 def _statements():
@@ -107,6 +107,6 @@ def test_mentor_dashboard_runs_a_fixed_number_of_queries_cold_and_warm(client):
     client.get(URL)  # per-process caches (content types, site root paths)
     cold = _queries(client, cold=True)
     warm = _queries(client, cold=False)
-    assert cold <= MENTOR_DASHBOARD_COLD_QUERIES, cold
-    assert warm <= MENTOR_DASHBOARD_WARM_QUERIES, warm
+    assert cold == MENTOR_DASHBOARD_COLD_QUERIES, cold
+    assert warm == MENTOR_DASHBOARD_WARM_QUERIES, warm
     assert cold == _queries(client, cold=True)

@@ -170,3 +170,19 @@ def test_esf_plus_entry_form_does_not_ask_about_the_household(person_client, per
     response = person_client.post(reverse("reports:entry_form"), {**ENTRY, "household_jobless": "yes"})
     assert response.status_code == 302
     assert ParticipantRecord.objects.get(user=person).household_jobless == ""
+
+
+@pytest.mark.django_db
+def test_the_dashboard_asks_for_the_entry_form_of_someone_enrolled_without_one_but_not_while_only_pending(
+    person_client, person
+):
+    """Enrolled by a coordinator (no hook asked yet): the dashboard asks for the entry form; the enrolments it
+    has already read tell it that the person takes part. A pending enrolment alone is no participation."""
+    from courses import services
+    from courses.models import Enrolment, EnrolmentStatus
+
+    enrolment = services.enrolment_create(user=person, course=make_course())
+    assert not ParticipantRecord.objects.filter(user=person).exists()
+    assert "Ispunite ulazni obrazac" in person_client.get(reverse("courses:dashboard")).content.decode()
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=EnrolmentStatus.PENDING)
+    assert "Ispunite ulazni obrazac" not in person_client.get(reverse("courses:dashboard")).content.decode()
