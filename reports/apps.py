@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +11,7 @@ class ReportsConfig(AppConfig):
         from accounts import privacy
 
         from . import privacy as reports_privacy
-        from .models import ParticipantRecord, SpecialCategoryAccess
+        from .models import ParticipantRecord, ReportingSettings, SpecialCategoryAccess
 
         privacy.register(
             privacy.PrivacyProvider(
@@ -21,3 +22,16 @@ class ReportsConfig(AppConfig):
                 erase_first=True,
             )
         )
+        post_save.connect(_indicator_set_saved, sender=ReportingSettings, dispatch_uid="reports-indicator-set-saved")
+
+
+def _indicator_set_saved(sender, instance, **kwargs):
+    """A different indicator set asks different core questions: every entry form is assessed again."""
+    from django.db import transaction
+
+    from . import services
+    from .indicators import get_set
+
+    if instance.site.is_default_site:
+        questions = get_set(instance.indicator_set).household_questions
+        transaction.on_commit(lambda: services.records_assess(household_questions=questions))

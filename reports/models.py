@@ -152,6 +152,9 @@ class ParticipantRecord(models.Model):
         related_name="+",
     )
     is_complete = models.BooleanField(_("complete"), default=False, editable=False)
+    # A core question left unanswered (a declined answer counts as answered): "Moje učenje" asks for the form
+    # only then, so someone who chose "prefer not to say" is not asked again on every visit.
+    answers_missing = models.BooleanField(_("questions unanswered"), default=True, editable=False)
     anonymised = models.BooleanField(_("anonymised"), default=False, editable=False)
     exit_reminder_sent_at = models.DateTimeField(_("exit form reminder sent"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -176,6 +179,17 @@ class ParticipantRecord(models.Model):
             self.unemployed_months = None
         elif self.unemployed_months is not None and self.unemployed_months > 600:
             raise ValidationError({"unemployed_months": _("Enter the number of months (at most 600).")})
+
+    def assess(self, household_questions: tuple[str, ...]) -> None:
+        """Set ``is_complete`` and ``answers_missing`` for the indicator set's household questions."""
+        self.is_complete = self.core_complete(household_questions)
+        self.answers_missing = not self.core_answered(household_questions)
+
+    def core_answered(self, household_questions: tuple[str, ...] = ()) -> bool:
+        """Every core question answered, a household question possibly with "prefer not to say"."""
+        return bool(self.sex and self.date_of_birth and self.employment_status and self.isced is not None) and all(
+            getattr(self, name) for name in household_questions
+        )
 
     def core_complete(self, household_questions: tuple[str, ...] = ()) -> bool:
         """Every core answer known: sex, date of birth, employment, education, and a yes or no to each

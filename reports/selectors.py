@@ -215,17 +215,17 @@ def record_for(*, user) -> ParticipantRecord | None:
     return ParticipantRecord.objects.filter(user=user).select_related("special_categories").first()
 
 
-def record_is_complete(*, user) -> bool | None:
-    """Whether the person's entry form is complete (None: there is none), for the dashboard panel;
-    one narrow query instead of the whole record with its special categories."""
-    rows = RECORD_IS_COMPLETE.run(user.pk)
+def record_answers_missing(*, user) -> bool | None:
+    """Whether the person's entry form still has a core question unanswered (None: there is no form),
+    for the dashboard panel; one narrow query instead of the whole record with its special categories."""
+    rows = RECORD_ANSWERS_MISSING.run(user.pk)
     return rows[0] if rows else None
 
 
 # Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
-RECORD_IS_COMPLETE = PreparedQuery(
+RECORD_ANSWERS_MISSING = PreparedQuery(
     lambda user_id: (
-        ParticipantRecord.objects.filter(user_id=user_id).order_by().values_list("is_complete", flat=True)[:1]
+        ParticipantRecord.objects.filter(user_id=user_id).order_by().values_list("answers_missing", flat=True)[:1]
     ),
     placeholders=(-(2**31) + 27,),
 )

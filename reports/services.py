@@ -50,7 +50,7 @@ def record_save(
     if entered_by is not None and entered_by != record.user:
         record.entered_by = entered_by
     record.full_clean()
-    record.is_complete = record.core_complete(selectors.current_set().household_questions)
+    record.assess(selectors.current_set().household_questions)
     created = record.pk is None
     record.save()
     if created and record.user_id:
@@ -122,6 +122,27 @@ def special_categories_save(*, record: ParticipantRecord, by, what: str | None =
         what = _("Special categories of participant record %(pk)s") % {"pk": record.pk}
     access_log(user=by, action="edit", what=what)
     return special
+
+
+ASSESSED_FIELDS = ("sex", "date_of_birth", "employment_status", "isced", *HOUSEHOLD_QUESTIONS)
+
+
+@transaction.atomic
+def records_assess(*, household_questions: tuple[str, ...] | None = None) -> int:
+    """Every entry form's completeness again, under the current indicator set (or the questions given):
+    run when the set changes, since the household questions are core data only under ESF 2014–2020."""
+    if household_questions is None:
+        household_questions = selectors.current_set().household_questions
+    changed = []
+    for record in ParticipantRecord.objects.only("pk", "is_complete", "answers_missing", *ASSESSED_FIELDS).iterator(
+        chunk_size=2000
+    ):
+        before = (record.is_complete, record.answers_missing)
+        record.assess(household_questions)
+        if (record.is_complete, record.answers_missing) != before:
+            changed.append(record)
+    ParticipantRecord.objects.bulk_update(changed, ["is_complete", "answers_missing"], batch_size=1000)
+    return len(changed)
 
 
 @transaction.atomic

@@ -47,12 +47,12 @@ def setup_special_data_group(*, home, log):
 
 @hooks.register(DASHBOARD_PANELS)
 def forms_due_panel(request):
-    """On "My learning": the entry form while it is incomplete, exit forms while they are due."""
+    """On "My learning": the entry form while a question is unanswered, exit forms while they are due."""
     user = request.user
     if not user.is_authenticated:
         return None
-    complete = selectors.record_is_complete(user=user)
-    if complete is None:
+    answers_missing = selectors.record_answers_missing(user=user)
+    if answers_missing is None:
         # Someone enrolled by a coordinator or a member of a mentored organisation: no hook asked them yet.
         if not selectors.takes_part(user=user, known=noted_participation(request)):
             return None
@@ -63,12 +63,12 @@ def forms_due_panel(request):
             order=50,
         )
     exits = list(selectors.exits_due(user=user))
-    if complete and not exits:
+    if not answers_missing and not exits:
         return None
     return DashboardPanel(
         heading=str(_("Forms for the project's funder")),
         template="reports/includes/forms_due_panel.html",
-        context={"record": {"is_complete": complete}, "exits": exits},
+        context={"record": {"answers_missing": answers_missing}, "exits": exits},
         order=50,
     )
 

@@ -59,8 +59,8 @@ def make_participant(
         entered_on=entered_on,
         **(household or {}),
     )
-    record.is_complete = record.core_complete(current_set().household_questions)
-    record.save(update_fields=["is_complete"])
+    record.assess(current_set().household_questions)
+    record.save(update_fields=["is_complete", "answers_missing"])
     if special:
         SpecialCategories.objects.create(record=record, **special)
     participation = Participation.objects.create(
