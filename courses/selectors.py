@@ -340,8 +340,9 @@ def catalogue_querystring(params: QueryDict) -> str:
 
 def catalogue_listing_key(params: QueryDict) -> str | None:
     """What the catalogue's listing depends on (filters and page number), or None for a search, whose
-    free text is not worth keeping: the content cache's key for the listing."""
-    if params.get("q", "").strip():
+    free text is not worth keeping: the content cache's key for the listing. Any text counts, blanks too:
+    the kept listing shows the search box as it was filled in."""
+    if params.get("q"):
         return None
     return "&".join(f"{name}={params.get(name, '')}" for name in ("category", "audience", "level", "stranica"))
 

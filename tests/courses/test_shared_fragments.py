@@ -74,6 +74,13 @@ def test_a_search_is_never_kept(client):
     assert "Fotografija za početnike" in second and "Poduzetništvo na selu" not in second
 
 
+def test_a_search_of_blanks_is_not_kept_for_the_next_visitor(client):
+    published(make_course(title="Poduzetništvo na selu"))
+    blanks = _html(client, "/tecajevi/?q=%20%20%20")
+    assert 'value="   "' in blanks  # the search box as this visitor filled it in
+    assert 'value="   "' not in _html(client, "/tecajevi/?drugi=1")
+
+
 def test_a_kept_course_page_costs_no_query_of_its_own(client, django_assert_num_queries):
     course = make_course(title="Tečaj s obrisom", modules=2, lessons_per_module=2)
     last_lesson = lessons_of(course)[-1].title
