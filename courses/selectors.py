@@ -152,6 +152,12 @@ COMPLETED_LESSON_IDS = PreparedQuery(
     lambda enrolment_id: LessonCompletion.objects.filter(enrolment_id=enrolment_id).values_list("lesson_id", flat=True),
     placeholders=(-(2**31) + 3,),
 )
+QUIZ_ATTEMPTS = PreparedQuery(
+    lambda enrolment_id, lesson_id: QuizAttempt.objects.filter(enrolment_id=enrolment_id, lesson_id=lesson_id).order_by(
+        "submitted_at", "pk"
+    ),
+    placeholders=(-(2**31) + 4, -(2**31) + 5),
+)
 
 
 def outline_progress(*, lessons: list[LessonPage], enrolment: Enrolment | None) -> CourseProgress:
@@ -270,7 +276,7 @@ def lesson_page_context(
     quizzes = lesson.quizzes() if lesson.quiz_count else []
     attempts = []
     if enrolment is not None and quizzes:
-        attempts = list(QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson).order_by("submitted_at", "pk"))
+        attempts = QUIZ_ATTEMPTS.run(enrolment.pk, lesson.pk)
     quiz_state = {}
     for quiz in quizzes:
         quiz_attempts = [attempt for attempt in attempts if attempt.quiz_id == quiz.id]
