@@ -8,6 +8,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Q, Subquery
@@ -259,12 +260,22 @@ def programme_context(*, index: EventIndexPage, params: QueryDict, request=None,
     base_url = index_url if index_url is not None else (index.url or "")
     for card in listing.cards:
         card["url"] = f"{base_url}{card['slug']}/"
+    # The page links carry the programme's own filters only (never a visitor's tracking parameters).
+    filters = (("mjesec", month), ("vrsta", kind), ("publika", audience))
+    filter_query = urlencode([(name, value) for name, value in filters if value])
     return {
         "events": listing.cards,
-        # The whole list is one fragment too, keyed on every card's key and the page: one cache read.
+        "filter_query": filter_query,
+        # The whole list with its page links is one fragment too, keyed on every card's key, the page and
+        # the filters: one cache read.
         "listing_key": hashlib.sha256(
             "|".join(
-                [str(listing.number), str(listing.num_pages), *(f"{c['pk']}={c['card_key']}" for c in listing.cards)]
+                [
+                    filter_query,
+                    str(listing.number),
+                    str(listing.num_pages),
+                    *(f"{c['pk']}={c['card_key']}" for c in listing.cards),
+                ]
             ).encode()
         ).hexdigest()[:32],
         "page_obj": _PageInfo(listing.number, listing.num_pages),

@@ -145,3 +145,14 @@ def test_cards_are_the_same_for_everyone(client, caches_on):
     assert "Večer tamburice" in anonymous
     assert anonymous == signed_in
     assert "Anić" not in signed_in
+
+
+def test_page_links_carry_only_the_programme_own_filters(client):
+    _events(selectors.PROGRAMME_PAGE_SIZE + 2)
+    page = client.get("/program/", {"vrsta": "workshop", "utm_source": "letak", "fbclid": "x1"}).content.decode()
+    links = page[page.index('<nav class="pagination"') :].split("</nav>")[0]
+    assert 'href="?vrsta=workshop&amp;stranica=2"' in links
+    assert "utm_source" not in links and "fbclid" not in links
+    # The kept listing with its links is not another filter's: the same events, other filters, other links.
+    other = client.get("/program/", {"publika": ""}).content.decode()
+    assert 'href="?stranica=2"' in other and "vrsta=workshop" not in other
