@@ -276,7 +276,7 @@ class EventSession(Orderable):
 
 
 def _check_capacity_not_below_seats(event_id: int, capacity: int, field: str) -> None:
-    taken = Registration.objects.filter(event_id=event_id, status__in=SEAT_STATUSES).count()
+    taken = Registration.objects.filter(SEAT_HOLDERS, event_id=event_id).count()
     if capacity < taken:
         raise ValidationError(
             {field: _("Seats taken already: %(taken)s. The capacity cannot be lower.") % {"taken": taken}}
@@ -292,8 +292,12 @@ class RegistrationStatus(models.TextChoices):
     ATTENDED = "attended", _("Attended")
 
 
-# Statuses that hold a seat.
+# Statuses of a registration with a place at the sessions (shown on the attendance sheet, marked).
 SEAT_STATUSES = (RegistrationStatus.BOOKED, RegistrationStatus.ATTENDED_PARTLY, RegistrationStatus.ATTENDED)
+# Registrations that count against the seats: a walk-in records a person who was in the room at a session
+# and holds no seat for the sessions to come (docs/events.md, "Walk-ins"), so it never takes a seat from
+# anyone registered or waiting.
+SEAT_HOLDERS = models.Q(status__in=SEAT_STATUSES, walk_in=False)
 
 
 class RegistrationRole(models.TextChoices):
@@ -318,6 +322,8 @@ class Registration(CleanNamesMixin, models.Model):
         related_name="event_registrations",
     )
     walk_in_name = models.CharField(_("walk-in's name"), max_length=150, blank=True, validators=[validate_person_name])
+    # A walk-in (added by the trainer for a session the person came to) holds no seat: see ``SEAT_HOLDERS``.
+    walk_in = models.BooleanField(_("walk-in"), default=False, editable=False)
     role = models.CharField(
         _("role"), max_length=20, choices=RegistrationRole.choices, default=RegistrationRole.PARTICIPANT
     )

@@ -21,6 +21,7 @@ from kok_learn.prepared_query import PreparedQuery
 
 from .models import (
     ATTENDED_STATUSES,
+    SEAT_HOLDERS,
     SEAT_STATUSES,
     Attendance,
     AttendanceStatus,
@@ -63,7 +64,8 @@ def event_capacity(*, event: EventPage, now: datetime.datetime | None = None) ->
 
 
 def seats_taken(*, event: EventPage) -> int:
-    return Registration.objects.filter(event_id=event.pk, status__in=SEAT_STATUSES).count()
+    """Registrations holding a seat (walk-ins hold none: ``SEAT_HOLDERS``)."""
+    return Registration.objects.filter(SEAT_HOLDERS, event_id=event.pk).count()
 
 
 def free_seats(*, event: EventPage) -> int:
@@ -125,7 +127,7 @@ def programme_events(*, index: EventIndexPage | None = None, month: str = "", ki
         events = events.filter(kind=kind)
     if audience:
         events = events.filter(audiences__slug=audience)  # one slug: at most one row per event
-    seats = Registration.objects.filter(event_id=OuterRef("pk"), status__in=SEAT_STATUSES)
+    seats = Registration.objects.filter(SEAT_HOLDERS, event_id=OuterRef("pk"))
     lowest = (
         upcoming.filter(end__gt=now, capacity__isnull=False)
         .order_by()
@@ -395,7 +397,7 @@ def attendance_sheet(*, session: EventSession) -> list[SheetRow]:
             registration=r,
             name=r.display_name,
             status=marks.get(r.pk, ""),
-            is_walk_in=r.user_id is None,
+            is_walk_in=r.walk_in,
         )
         for r in registrations
     ]

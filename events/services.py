@@ -45,17 +45,24 @@ QR_STEP_SECONDS = 60
 # Wagtail hook called after a person's attendance is recorded: ``fn(*, user, event_id)``.
 ATTENDANCE_MARKED = "kok_attendance_marked"
 QR_SALT = "events.checkin"
+# Free seats of an event with no registration ("everyone is welcome"): seats are not counted.
+NO_SEAT_LIMIT = 10**6
 
 
 def _lock_event(event: EventPage) -> EventPage:
     """Lock the event's row: every seat count and promotion of this event queues behind it.
 
     Returns the locked row with its current capacity (what the caller holds may be stale)."""
-    return EventPage.objects.select_for_update().only("pk", "capacity").get(pk=event.pk)
+    return EventPage.objects.select_for_update().only("pk", "capacity", "registration_mode").get(pk=event.pk)
 
 
 def _free_seats(locked: EventPage) -> int:
-    """Seats still free under the lock: the smallest upcoming session decides (selectors.event_capacity)."""
+    """Seats still free under the lock: the smallest upcoming session decides (selectors.event_capacity).
+
+    An event with no registration (everyone welcome) counts no seats: the few registrations it has (its
+    volunteers) are never put on a waiting list."""
+    if locked.registration_mode == RegistrationMode.NONE:
+        return NO_SEAT_LIMIT
     return selectors.event_capacity(event=locked) - selectors.seats_taken(event=locked)
 
 
@@ -396,7 +403,11 @@ def attendance_mark(*, by, session: EventSession, registration: Registration, st
 
 @transaction.atomic
 def walk_in_add(*, by, session: EventSession, name: str) -> Registration:
-    """Someone came without registering: the trainer adds them by name, marked present."""
+    """Someone came without registering: the trainer adds them by name, marked present.
+
+    Always possible while the session is not cancelled, whatever the seats: the person is there. The walk-in
+    holds no seat (not for this session, not for the ones to come), so the seats, the waiting list and the
+    capacity rule are those of the registered people alone."""
     if not can_mark_attendance(user=by, session=session):
         raise ValidationError(_("Only the event's trainers and coordinators can mark attendance."))
     name = clean_person_name(name)
@@ -406,13 +417,11 @@ def walk_in_add(*, by, session: EventSession, name: str) -> Registration:
         raise ValidationError(_("The name can be at most 150 characters long."))
     if session.cancelled:
         raise ValidationError(_("This session is cancelled."))
-    locked = _lock_event(session.page)
-    _promote(locked)
-    if _free_seats(locked) <= 0:
-        raise ValidationError(
-            _("Every seat is taken: a walk-in can be added only while a seat is free (see the waiting list).")
-        )
-    registration = Registration(event_id=session.page_id, walk_in_name=name, status=RegistrationStatus.BOOKED)
+    # A walk-in records someone who is in the room: never refused for lack of seats, and holding no seat
+    # (``walk_in``: not counted by ``SEAT_HOLDERS``), so nobody registered or waiting loses a seat to them.
+    registration = Registration(
+        event_id=session.page_id, walk_in_name=name, walk_in=True, status=RegistrationStatus.BOOKED
+    )
     registration.full_clean(validate_constraints=False)
     registration.save()
     _record(

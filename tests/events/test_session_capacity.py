@@ -112,15 +112,16 @@ def test_when_the_small_session_is_over_those_waiting_get_the_seats_before_a_new
     assert _booked(event) == 3
 
 
-def test_a_walk_in_is_refused_when_every_seat_is_taken():
+def test_a_walk_in_is_recorded_when_every_seat_is_taken_and_holds_no_seat():
     trainer = UserFactory()
     event = _event(capacity=5, overrides=(None, 1), trainers=[trainer])
     services.registration_create(user=UserFactory(), event=event)
     session = event.sessions.order_by("start").first()
-    with pytest.raises(ValidationError, match="slobodno mjesto"):
-        services.walk_in_add(by=trainer, session=session, name="Kata Horvat")
+    services.walk_in_add(by=trainer, session=session, name="Kata Horvat")
+    assert Registration.objects.filter(walk_in_name="Kata Horvat", walk_in=True).exists()
     assert _booked(event) == 1
-    assert not Registration.objects.filter(walk_in_name="Kata Horvat").exists()
+    # The one-seat session is still full for those who register: the next person waits.
+    assert services.registration_create(user=UserFactory(), event=event).status == RegistrationStatus.WAITLISTED
 
 
 def test_a_session_capacity_below_the_seats_taken_is_refused_with_a_message():
