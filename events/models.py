@@ -206,9 +206,12 @@ class EventPage(Page):
         super().clean()
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValidationError({"max_age": _("The maximum age cannot be lower than the minimum age.")})
-        if self.pk and self.capacity:
+        if self.pk and self.capacity and self.registration_mode != RegistrationMode.NONE:
+            # Only a lowered capacity is checked: an event already over its capacity can still be edited
+            # (a typo fixed, the capacity raised) without the check blocking every save.
+            stored = EventPage.objects.filter(pk=self.pk).values_list("capacity", flat=True).first()
             upcoming = EventSession.objects.filter(page_id=self.pk, cancelled=False, end__gt=timezone.now())
-            if upcoming.exists():
+            if stored is not None and self.capacity < stored and upcoming.exists():
                 _check_capacity_not_below_seats(self.pk, self.capacity, "capacity")
 
     def get_context(self, request, *args, **kwargs):
@@ -258,9 +261,21 @@ class EventSession(Orderable):
             raise ValidationError({"end": _("A session must end after it starts.")})
         if self.cancelled and not self.cancel_reason:
             raise ValidationError({"cancel_reason": _("Say why the session is cancelled: people will be told.")})
-        if self.capacity and self.page_id and not self.cancelled and self.end and self.end > timezone.now():
-            # A session still to come never gets fewer seats than people already booked for it.
-            _check_capacity_not_below_seats(self.page_id, self.capacity, "capacity")
+        event = self.page if self.page_id else None
+        if self.capacity and event is not None and event.registration_mode != RegistrationMode.NONE and self._limit():
+            # A session still to come never gets fewer seats than people already booked for it. Checked only
+            # when its limit is lowered (a new override, a lower one, a small session un-cancelled or moved
+            # to the future), so an over-full event can still be edited.
+            stored = EventSession.objects.filter(pk=self.pk).first() if self.pk else None
+            before = stored._limit() if stored is not None and stored.page_id == self.page_id else None
+            if before is None or self._limit() < before:
+                _check_capacity_not_below_seats(self.page_id, self.capacity, "capacity")
+
+    def _limit(self) -> int | None:
+        """This session's own override if it limits the seats now (not cancelled, not over), else None."""
+        if self.capacity and not self.cancelled and self.end and self.end > timezone.now():
+            return self.capacity
+        return None
 
     @property
     def hours(self) -> float:
