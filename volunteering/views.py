@@ -38,12 +38,18 @@ def _my_application(request, application_id):
 @login_required
 @require_GET
 def my_volunteering(request):
+    from events.models import RegistrationRole
     from events.selectors import registrations_of_user
 
     applications = list(selectors.my_applications(user=request.user))
-    # The volunteer's registrations for the opportunities' events (one query): seat, waiting list or approval.
+    # The volunteer's registrations as a volunteer for the opportunities' events (one query): seat, waiting
+    # list or approval. A participant's own booking (say, while the application waits) is not one of them.
     registrations = (
-        {registration.event_id: registration for registration in registrations_of_user(user=request.user)}
+        {
+            registration.event_id: registration
+            for registration in registrations_of_user(user=request.user)
+            if registration.role == RegistrationRole.VOLUNTEER
+        }
         if any(application.opportunity.event_id for application in applications)
         else {}
     )

@@ -122,3 +122,21 @@ def test_another_accepted_application_for_the_same_event_keeps_the_registration(
     assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.VOLUNTEER)
     _decline(client, second)
     assert _seat(user, event)[0] == RegistrationStatus.CANCELLED
+
+
+VOLUNTEER_LINE = "Vaša prijava za volontiranje na događanju"
+
+
+def test_my_volunteering_does_not_call_a_participants_own_booking_a_volunteers_registration(client):
+    event, user, application = _participant_who_applies()
+    client.force_login(user)
+    page = client.get(reverse("volunteering:my")).content.decode()
+    assert application.opportunity.title in page
+    assert VOLUNTEER_LINE not in page  # pending: the booking is the person's own, as a participant
+    _accept(client, application)
+    client.force_login(user)
+    page = client.get(reverse("volunteering:my")).content.decode()
+    assert f"{VOLUNTEER_LINE} {event.title}: Prijavljen/a" in page
+    _decline(client, application)
+    client.force_login(user)
+    assert VOLUNTEER_LINE not in client.get(reverse("volunteering:my")).content.decode()
