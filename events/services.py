@@ -13,6 +13,7 @@ session being over go to the waiting list first (``_promote`` runs before anyone
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -158,34 +159,41 @@ def registration_create(
     return registration
 
 
+@dataclass(frozen=True)
+class VolunteerRegistration:
+    """What ``volunteer_registration_ensure`` did: the registration, and the role it had before ("" = none:
+    the acceptance made it), read under the event lock. The caller keeps ``role_before`` to undo it later
+    (``volunteer_registration_release``)."""
+
+    registration: Registration
+    role_before: str
+
+
+def event_lock(*, event: EventPage) -> None:
+    """Take the event's lock for the rest of the transaction (callers that must decide something about the
+    event's registrations before calling a service here, such as volunteering's release)."""
+    _lock_event(event)
+
+
 @transaction.atomic
-def volunteer_registration_ensure(*, user, event: EventPage) -> Registration:
+def volunteer_registration_ensure(*, user, event: EventPage) -> VolunteerRegistration:
     """Register an accepted volunteer for the event (called by volunteering when the organiser accepts).
 
     Same seats and waiting list as everyone (``registration_create`` with the role *volunteer*); the
     audience's age limit and the registration deadline do not apply to volunteers. A person already
     registered keeps the seat (or place) and becomes a volunteer; a repeat returns the registration.
+    The role the registration had before is read under the event's lock and returned with it.
     """
     _lock_event(event)
     existing = Registration.objects.filter(user=user, event=event).exclude(status=RegistrationStatus.CANCELLED).first()
     if existing is not None:
+        role_before = existing.role
         if existing.role != RegistrationRole.VOLUNTEER:
             existing.role = RegistrationRole.VOLUNTEER
             existing.save(update_fields=["role"])
-        return existing
-    return registration_create(user=user, event=event, role=RegistrationRole.VOLUNTEER)
-
-
-def volunteer_registration_role(*, user, event: EventPage) -> str:
-    """The role of the person's live registration for the event, "" when there is none (read before
-    ``volunteer_registration_ensure``, so that ``volunteer_registration_release`` can undo it)."""
-    role = (
-        Registration.objects.filter(user=user, event=event)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .values_list("role", flat=True)
-        .first()
-    )
-    return role or ""
+        return VolunteerRegistration(registration=existing, role_before=role_before)
+    registration = registration_create(user=user, event=event, role=RegistrationRole.VOLUNTEER)
+    return VolunteerRegistration(registration=registration, role_before="")
 
 
 @transaction.atomic

@@ -299,16 +299,32 @@ def _register_for_event(application: Application) -> str:
     and its approval, not its audience's age limit). Acceptance stands even when the event cannot take
     the registration (already held, unpublished); the coordinator is told why. Returns the note for the
     coordinator, "" when the opportunity has no event."""
-    from events.models import RegistrationStatus
-    from events.services import volunteer_registration_ensure, volunteer_registration_role
+    from events.models import RegistrationRole, RegistrationStatus
+    from events.services import volunteer_registration_ensure
 
     event = application.opportunity.event
     if event is None or application.volunteer is None:
         return ""
     try:
         with transaction.atomic():
-            role_before = volunteer_registration_role(user=application.volunteer, event=event)
-            registration = volunteer_registration_ensure(user=application.volunteer, event=event)
+            # The role before is read under the event's lock (held to the end of the transaction).
+            ensured = volunteer_registration_ensure(user=application.volunteer, event=event)
+            registration, role_before = ensured.registration, ensured.role_before
+            # The person's accepted applications for this event share one registration, so they keep one
+            # value: what the registration was before volunteering first touched it.
+            others = Application.objects.filter(
+                volunteer=application.volunteer, opportunity__event=event, state=Application.State.ACCEPTED
+            ).exclude(pk=application.pk)
+            if role_before == RegistrationRole.VOLUNTEER:
+                # Already a volunteer's: another accepted application made or found it; take what it recorded.
+                recorded = next(
+                    (role for role in others.values_list("event_role_before", flat=True) if role is not None), None
+                )
+                role_before = role_before if recorded is None else recorded
+            else:
+                # A registration volunteering had not touched (new, or the person's own): the others, whose
+                # registration was cancelled meanwhile, now share this one.
+                others.filter(event_role_before__isnull=False).update(event_role_before=role_before)
             application.event_role_before = role_before
             application.save(update_fields=["event_role_before"])
     except ValidationError as error:
@@ -332,12 +348,13 @@ def _release_event_registration(application: Application, reason: str) -> None:
     """An accepted application ends (declined or withdrawn): the event registration its acceptance created is
     cancelled (``events.services.volunteer_registration_release``: the waiting list moves up); one the
     person had before stays. Nothing changes while another accepted application of theirs needs the event."""
-    from events.models import RegistrationRole
-    from events.services import volunteer_registration_release
+    from events.services import event_lock, volunteer_registration_release
 
     event = application.opportunity.event
     if event is None or application.volunteer is None or application.event_role_before is None:
         return
+    # Under the event's lock: two of the person's applications ending at once see each other's outcome.
+    event_lock(event=event)
     if (
         Application.objects.filter(
             volunteer=application.volunteer, state=Application.State.ACCEPTED, opportunity__event=event
@@ -346,13 +363,11 @@ def _release_event_registration(application: Application, reason: str) -> None:
         .exists()
     ):
         return
-    # The registration may come from another application's acceptance (then it was found as a volunteer's):
-    # what counts is the role it had before volunteering first touched it.
-    roles = Application.objects.filter(volunteer=application.volunteer, opportunity__event=event).values_list(
-        "event_role_before", flat=True
+    # Only this application's own value: what the registration was before volunteering touched it (kept
+    # in step across the person's accepted applications for the event by ``_register_for_event``).
+    volunteer_registration_release(
+        user=application.volunteer, event=event, role_before=application.event_role_before, reason=reason
     )
-    earlier = next((role for role in roles if role and role != RegistrationRole.VOLUNTEER), "")
-    volunteer_registration_release(user=application.volunteer, event=event, role_before=earlier, reason=reason)
 
 
 @transaction.atomic

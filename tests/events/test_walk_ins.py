@@ -104,7 +104,9 @@ def test_a_walk_in_still_needs_a_trainer_a_name_and_a_session_not_cancelled():
 
 def test_volunteers_of_an_event_without_registration_are_never_put_on_a_waiting_list():
     event = make_event(capacity=1, registration_mode=RegistrationMode.NONE)
-    statuses = [services.volunteer_registration_ensure(user=UserFactory(), event=event).status for _ in range(3)]
+    statuses = [
+        services.volunteer_registration_ensure(user=UserFactory(), event=event).registration.status for _ in range(3)
+    ]
     assert statuses == [RegistrationStatus.BOOKED] * 3
 
 

@@ -140,3 +140,77 @@ def test_my_volunteering_does_not_call_a_participants_own_booking_a_volunteers_r
     _decline(client, application)
     client.force_login(user)
     assert VOLUNTEER_LINE not in client.get(reverse("volunteering:my")).content.decode()
+
+
+def _withdraw(client, application):
+    client.force_login(application.volunteer)
+    return client.post(reverse("volunteering:withdraw", args=[application.pk]), follow=True)
+
+
+def _cancel_own_booking(client, user, event):
+    client.force_login(user)
+    client.post(reverse("events:cancel", args=[event.pk]))
+
+
+def test_a_booking_made_by_a_later_acceptance_is_cancelled_even_after_an_earlier_participant_one(client):
+    """A accepted while the person had their own booking; they cancel it; A withdrawn; B accepted (books them);
+    B withdrawn: B's booking is cancelled (it used to stay, "as participant", from A's record)."""
+    event = make_event(capacity=5, sessions=((48, 2),))
+    user = volunteer()
+    registration_create(user=user, event=event)
+    first = services.application_create(user=user, opportunity=opportunity(event=event))
+    _accept(client, first)
+    first.refresh_from_db()
+    assert first.event_role_before == RegistrationRole.PARTICIPANT
+    _cancel_own_booking(client, user, event)
+    assert _seat(user, event)[0] == RegistrationStatus.CANCELLED
+    _withdraw(client, first)
+    second = services.application_create(user=user, opportunity=opportunity(event=event))
+    _accept(client, second)
+    second.refresh_from_db()
+    assert second.event_role_before == ""
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.VOLUNTEER)
+    _withdraw(client, second)
+    assert _seat(user, event)[0] == RegistrationStatus.CANCELLED
+
+
+def test_two_accepted_applications_over_a_participants_booking_give_it_back_as_a_participant(client):
+    event, user, first = _participant_who_applies()
+    second = services.application_create(user=user, opportunity=opportunity(event=event))
+    _accept(client, first)
+    _accept(client, second)
+    second.refresh_from_db()
+    assert second.event_role_before == RegistrationRole.PARTICIPANT  # shared with the first, not "volunteer"
+    _withdraw(client, first)
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.VOLUNTEER)
+    _withdraw(client, second)
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.PARTICIPANT)
+
+
+def test_an_application_whose_booking_was_cancelled_shares_the_one_a_later_acceptance_made(client):
+    """A accepted over the person's booking; they cancel it; B accepted (books them); B withdrawn first, then A:
+    the booking B made is cancelled, not handed back "as participant" from A's old record."""
+    event, user, first = _participant_who_applies()
+    _accept(client, first)
+    _cancel_own_booking(client, user, event)
+    second = services.application_create(user=user, opportunity=opportunity(event=event))
+    _accept(client, second)
+    first.refresh_from_db()
+    assert first.event_role_before == ""
+    _withdraw(client, second)
+    assert _seat(user, event) == (RegistrationStatus.BOOKED, RegistrationRole.VOLUNTEER)
+    _withdraw(client, first)
+    assert _seat(user, event)[0] == RegistrationStatus.CANCELLED
+
+
+def test_ensure_returns_the_role_before_read_under_the_lock():
+    from events.services import volunteer_registration_ensure
+
+    event = make_event(capacity=5, sessions=((48, 2),))
+    participant, newcomer = volunteer(), volunteer()
+    registration_create(user=participant, event=event)
+    assert volunteer_registration_ensure(user=participant, event=event).role_before == RegistrationRole.PARTICIPANT
+    again = volunteer_registration_ensure(user=participant, event=event)
+    assert (again.role_before, again.registration.role) == (RegistrationRole.VOLUNTEER, RegistrationRole.VOLUNTEER)
+    made = volunteer_registration_ensure(user=newcomer, event=event)
+    assert (made.role_before, made.registration.status) == ("", RegistrationStatus.BOOKED)
