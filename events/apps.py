@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from wagtail import hooks
+        from wagtail.signals import page_published
 
         from accounts import privacy
         from accounts.participation import DASHBOARD_PANELS
@@ -16,6 +17,7 @@ class EventsConfig(AppConfig):
         from .dashboard import dashboard_panel
         from .models import Attendance, AttendanceChange, EventPage, EventSession, Place, Registration
         from .privacy import erase_user, export_user
+        from .signals import promote_waiting_list_after_publish
 
         privacy.register(
             privacy.PrivacyProvider(
@@ -28,3 +30,7 @@ class EventsConfig(AppConfig):
         # The programme shows free seats and places to anonymous visitors from the page cache.
         purge_on_change(Registration, Place, EventSession)
         hooks.register(DASHBOARD_PANELS, dashboard_panel)
+        # Seats freed by an editor (capacity raised) go to the waiting list when the event is published.
+        page_published.connect(
+            promote_waiting_list_after_publish, sender=EventPage, dispatch_uid="events_promote_after_publish"
+        )

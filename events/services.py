@@ -288,6 +288,35 @@ def _promote(event: EventPage) -> list[Registration]:
 
 
 @transaction.atomic
+def waiting_list_promote(*, event: EventPage) -> list[Registration]:
+    """Give seats freed without anyone acting (the capacity raised by an editor, a small session over) to
+    those waiting, in order, with the promotion e-mail and ``.ics`` — the same locked ``_promote`` as a
+    cancellation. Idempotent: with no free seat (or nobody waiting) it changes nothing. Called after an event
+    is published (events/signals.py) and by the daily job (``waiting_lists_promote``). An event with no
+    session still to come promotes nobody (nobody would come)."""
+    locked = _lock_event(event)
+    if not EventSession.objects.filter(page_id=locked.pk, cancelled=False, end__gt=timezone.now()).exists():
+        return []
+    return _promote(locked)
+
+
+def waiting_lists_promote() -> int:
+    """The daily job: every live event with someone waiting and a session still to come gets its waiting
+    list moved (seats grow when the smallest session ends). Each event in its own transaction. Returns the
+    number of people promoted."""
+    now = timezone.now()
+    events = (
+        EventPage.objects.live()
+        .filter(registrations__status=RegistrationStatus.WAITLISTED)
+        .filter(pk__in=EventSession.objects.filter(cancelled=False, end__gt=now).values("page_id"))
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return sum(len(waiting_list_promote(event=EventPage(pk=pk))) for pk in list(events))
+
+
+@transaction.atomic
 def registration_cancel(*, registration: Registration, reason: str = "") -> Registration:
     """Cancel a booking or leave the waiting list; the first person waiting gets the seat (and an e-mail)."""
     event = _lock_event(registration.event)

@@ -95,6 +95,15 @@ def send_reminders(day: str = "") -> int:
 
 
 @task()
+def promote_waiting_lists() -> int:
+    """The daily job: seats freed because a small session is over go to those waiting (with the e-mail).
+    Returns the number of people promoted. Safe to repeat (``services.waiting_lists_promote``)."""
+    from .services import waiting_lists_promote
+
+    return waiting_lists_promote()
+
+
+@task()
 def render_signin_sheet(session_id: int) -> str:
     """Render and store a session's sign-in sheet (potpisna lista). Safe to retry."""
     from .models import EventSession

@@ -98,3 +98,27 @@ def test_promotion_and_new_bookings_at_once_never_exceed_the_small_session():
     assert errors == []
     assert selectors.seats_taken(event=event) == 2
     assert _waitlist_positions(event) == list(range(1, 6))
+
+
+def test_waiting_list_moves_once_when_the_daily_job_publishing_and_bookings_run_at_once():
+    """Seats grew (an editor raised the capacity): the daily job, a publish's promotion and new bookings race.
+    Those waiting get the new seats, in order, once; newcomers wait behind them; the capacity holds."""
+    from events import selectors, services
+    from events.models import EventPage
+
+    event = make_event(capacity=2)
+    for _ in range(5):
+        services.registration_create(user=UserFactory(), event=event)
+    first_two = list(
+        Registration.objects.filter(event=event, waitlist_position__in=(1, 2)).values_list("pk", flat=True)
+    )
+    EventPage.objects.filter(pk=event.pk).update(capacity=4)
+    jobs = [lambda: len(services.waiting_list_promote(event=event)) for _ in range(2)]
+    jobs += [lambda: services.waiting_lists_promote() for _ in range(2)]
+    jobs += [lambda p=p: services.registration_create(user=p, event=event).status for p in UserFactory.create_batch(2)]
+    results, errors = _race(jobs)
+    assert errors == []
+    assert selectors.seats_taken(event=event) == 4
+    assert set(Registration.objects.filter(pk__in=first_two).values_list("status", flat=True)) == {"booked"}
+    assert _waitlist_positions(event) == [1, 2, 3]
+    assert sorted(r for r in results if isinstance(r, str)) == ["waitlisted"] * 2  # the newcomers
