@@ -139,3 +139,15 @@ def test_the_session_check_runs_only_when_its_limit_is_lowered():
     # A past session limits nothing.
     session.start, session.end = hours_from_now(-5), hours_from_now(-3)
     session.full_clean()
+
+
+def test_an_event_without_registration_is_not_checked_it_counts_no_seats():
+    from events.models import RegistrationMode
+
+    event = _over_full(capacity=10)
+    page = EventPage.objects.get(pk=event.pk)
+    page.registration_mode, page.capacity = RegistrationMode.NONE, 2
+    page.full_clean()
+    session = page.sessions.order_by("start").first()
+    session.page, session.capacity = page, 1
+    session.full_clean()
