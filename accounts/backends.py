@@ -41,7 +41,7 @@ def _user_by_id(pk):
     return get_user_model()._default_manager.filter(pk=pk).order_by()
 
 
-USER_BY_ID = PreparedQuery(_user_by_id, placeholders=(-(2**31) + 5,))
+USER_BY_ID = PreparedQuery(_user_by_id, placeholders=(int,))
 
 
 class AccountBackend(AuthenticationBackend):

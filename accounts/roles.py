@@ -36,7 +36,7 @@ def _role_names(user_id):
 
 
 # Asked on most signed-in pages: the SQL is built once per process (kok_learn/prepared_query.py).
-ROLE_NAMES = PreparedQuery(_role_names, placeholders=(-(2**31) + 20,))
+ROLE_NAMES = PreparedQuery(_role_names, placeholders=(int,))
 
 
 ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
@@ -66,4 +66,4 @@ def _admin_access(user_id, same_user_id):
     )
 
 
-ADMIN_ACCESS = PreparedQuery(_admin_access, placeholders=(-(2**31) + 21, -(2**31) + 22))
+ADMIN_ACCESS = PreparedQuery(_admin_access, placeholders=(int, int))

@@ -18,7 +18,7 @@ def certificate_list_for_user(*, user) -> list[Certificate]:
 # Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
 LIST_FOR_USER = PreparedQuery(
     lambda user_id: Certificate.objects.filter(recipient_id=user_id).only(*LIST_FIELDS).order_by("-issued_on", "-pk"),
-    placeholders=(-(2**31) + 28,),
+    placeholders=(int,),
 )
 
 

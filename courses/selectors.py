@@ -146,17 +146,17 @@ def course_outline(*, course_path: str, request) -> tuple[CoursePage, list[Lesso
 # The queries of every lesson page, their SQL built once per process (kok_learn/prepared_query.py).
 ENROLMENT_OF_LEARNER = PreparedQuery(
     lambda user_id, course_id: Enrolment.objects.filter(user_id=user_id, course_id=course_id).order_by(),
-    placeholders=(-(2**31) + 1, -(2**31) + 2),
+    placeholders=(int, int),
 )
 COMPLETED_LESSON_IDS = PreparedQuery(
     lambda enrolment_id: LessonCompletion.objects.filter(enrolment_id=enrolment_id).values_list("lesson_id", flat=True),
-    placeholders=(-(2**31) + 3,),
+    placeholders=(int,),
 )
 QUIZ_ATTEMPTS = PreparedQuery(
     lambda enrolment_id, lesson_id: QuizAttempt.objects.filter(enrolment_id=enrolment_id, lesson_id=lesson_id).order_by(
         "submitted_at", "pk"
     ),
-    placeholders=(-(2**31) + 4, -(2**31) + 5),
+    placeholders=(int, int),
 )
 
 
@@ -394,14 +394,14 @@ DASHBOARD_ENROLMENTS = PreparedQuery(
     lambda user_id: (
         Enrolment.objects.filter(user_id=user_id).order_by("-enrolled_at").values_list(*DASHBOARD_ENROLMENT_FIELDS)
     ),
-    placeholders=(-(2**31) + 23,),
+    placeholders=(int,),
 )
 # Every lesson the learner completed, in any course (what a course counts is decided by its outline).
 COMPLETED_LESSONS_OF_LEARNER = PreparedQuery(
     lambda user_id: (
         LessonCompletion.objects.filter(enrolment__user_id=user_id).order_by().values_list("lesson_id", flat=True)
     ),
-    placeholders=(-(2**31) + 24,),
+    placeholders=(int,),
 )
 
 

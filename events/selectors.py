@@ -413,7 +413,7 @@ def has_registrations(*, user) -> bool:
 # Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
 ANY_REGISTRATION = PreparedQuery(
     lambda user_id: Registration.objects.filter(user_id=user_id).order_by().values_list("pk", flat=True)[:1],
-    placeholders=(-(2**31) + 25,),
+    placeholders=(int,),
 )
 
 

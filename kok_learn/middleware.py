@@ -37,7 +37,7 @@ def _site_candidates(hostname: str):
 
 
 # Its SQL is built once per process (the rows are read on every request).
-SITE_CANDIDATES = PreparedQuery(_site_candidates, placeholders=("\x00kok-site-hostname\x00",))
+SITE_CANDIDATES = PreparedQuery(_site_candidates, placeholders=(str,))
 
 
 def find_site(hostname: str, port: int):

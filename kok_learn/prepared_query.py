@@ -24,9 +24,10 @@ from django.db.models.query import FlatValuesListIterable, ModelIterable, Values
 class PreparedQuery:
     """``build(*placeholders)`` returns the queryset; ``run(*values)`` returns what it would give.
 
-    ``placeholders`` are values of the right type that no real query uses; each must reach the
-    SQL as one parameter, where ``run`` puts the real value in its place (a ``datetime.date`` as the
-    database takes it, e.g. ``due_date__lt=today``). Model instances (with ``select_related`` as the
+    ``placeholders`` are the types of the values ``run`` takes, in order (``int``, ``str``,
+    ``datetime.date``): ``build`` gets a value of each type that no real query uses, which must reach
+    the SQL as one parameter, where ``run`` puts the real value in its place (a ``datetime.date`` as
+    the database takes it, e.g. ``due_date__lt=today``). A value instead of a type is used as it is. Model instances (with ``select_related`` as the
     ORM populates it) and ``values_list()`` rows, flat or not, are supported, the rows also with
     annotations (aggregates, ``Exists``); annotated instances, ``values()`` dictionaries and
     ``prefetch_related`` are not.
@@ -34,7 +35,9 @@ class PreparedQuery:
 
     def __init__(self, build: Callable[..., QuerySet], placeholders: Sequence):
         self.build = build
-        self.placeholders = tuple(placeholders)
+        self.placeholders = tuple(
+            _placeholder(kind, index) if isinstance(kind, type) else kind for index, kind in enumerate(placeholders)
+        )
         self._compiled: dict[str, _Compiled] = {}
 
     def run(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
@@ -101,6 +104,17 @@ class _Compiled:
                 populator.populate(row, instance)
             instances.append(instance)
         return instances
+
+
+def _placeholder(kind: type, index: int):
+    """A value of type ``kind`` that no real query uses, different for each position ``index``."""
+    if kind is int:
+        return -(2**31) + 1 + index
+    if kind is str:
+        return f"\x00kok-placeholder-{index}\x00"
+    if kind is datetime.date:
+        return datetime.date(1, 1, 1) + datetime.timedelta(days=index)
+    raise TypeError(f"PreparedQuery has no placeholder for {kind!r}")
 
 
 def _same(param, placeholder) -> bool:

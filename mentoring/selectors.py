@@ -292,7 +292,6 @@ class _ForPageIds:
     (kok_learn/prepared_query.py: one placeholder per id); a page has at most ``MAX_IDS``."""
 
     MAX_IDS = 100
-    ID_PLACEHOLDERS = tuple(-(2**31) + 100 + index for index in range(MAX_IDS))
 
     def __init__(self, build, *placeholders):
         self.build, self.placeholders, self.queries = build, placeholders, {}
@@ -307,13 +306,13 @@ class _ForPageIds:
         if query is None:
             query = self.queries[count] = PreparedQuery(
                 lambda *args: self.build(list(args[:count]), *args[count:]),
-                placeholders=(*self.ID_PLACEHOLDERS[:count], *self.placeholders),
+                placeholders=((int,) * count + self.placeholders),
             )
         return query.run(*ids, *values)
 
 
 # The same queries for one page of the dashboard, their SQL built once per process.
-PAGE_GOAL_FIGURES = _ForPageIds(_goal_figures, datetime.date(1901, 1, 1))
+PAGE_GOAL_FIGURES = _ForPageIds(_goal_figures, datetime.date)
 PAGE_MENTOR_NAMES = _ForPageIds(_mentor_names)
 
 
@@ -503,7 +502,7 @@ def _own_pairings(user_id: int, member_id: int, mentor_id: int):
     )
 
 
-OWN_PAIRINGS = PreparedQuery(_own_pairings, placeholders=(-(2**31) + 30, -(2**31) + 31, -(2**31) + 32))
+OWN_PAIRINGS = PreparedQuery(_own_pairings, placeholders=(int, int, int))
 
 
 def dashboard_page(*, user, state: str, page_number, per_page: int) -> tuple[PairingSummary, Page]:
@@ -553,7 +552,7 @@ MEMBERSHIPS = PreparedQuery(
         .order_by("organisation__name", "pk")
         .values_list("organisation__name", "role")
     ),
-    placeholders=(-(2**31) + 33,),
+    placeholders=(int,),
 )
 
 

@@ -227,7 +227,7 @@ RECORD_ANSWERS_MISSING = PreparedQuery(
     lambda user_id: (
         ParticipantRecord.objects.filter(user_id=user_id).order_by().values_list("answers_missing", flat=True)[:1]
     ),
-    placeholders=(-(2**31) + 27,),
+    placeholders=(int,),
 )
 
 

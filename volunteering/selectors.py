@@ -99,7 +99,7 @@ def _dashboard_summary(user_id):
 
 
 # Asked on every "Moje učenje": the SQL is built once per process (kok_learn/prepared_query.py).
-DASHBOARD_SUMMARY = PreparedQuery(_dashboard_summary, placeholders=(-(2**31) + 26,))
+DASHBOARD_SUMMARY = PreparedQuery(_dashboard_summary, placeholders=(int,))
 
 
 def application_for_volunteer(*, user, application_id: int) -> Application | None:

@@ -41,7 +41,7 @@ def _cache_key(url_path: str) -> str:
 @functools.cache
 def _page_by_id(model: type[Page]) -> PreparedQuery:
     """The page of class `model` with an id: its SQL (some forty columns, two tables) built once per process."""
-    return PreparedQuery(lambda pk: model.objects.filter(pk=pk).order_by(), placeholders=(-(2**31) + 7,))
+    return PreparedQuery(lambda pk: model.objects.filter(pk=pk).order_by(), placeholders=(int,))
 
 
 def _remembered_page(url_path: str) -> Page | None:
